@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { defaultConfig, GRAPH_AUDIENCE, type EmulatorConfig } from './config';
+import type { EmulatorContext, EmulatorModule } from './context';
+import { errorResponse, GraphError } from './http/errors';
+import { Router } from './http/router';
+import type { EmuRequest, EmuResponse } from './http/types';
+import { ensureDirectoryTables } from './identity/directory-store';
+import { identityModule, identityPort } from './identity/identity-module';
+import { loadOrCreateSigningKey } from './identity/keys';
+import { verifyBearer } from './identity/tokens';
+import { openDatabase } from './store/db';
+
+export interface RunningEmulator {
+  url: string;
+  ctx: EmulatorContext;
+  close(): Promise<void>;
+}
+
+const JSON_TYPE =
+  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+
+/** Modules beyond identity, in registration order. Each owns its tables and routes. */
+export type ModuleList = EmulatorModule[];
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function lowerHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+function send(
+  res: ServerResponse,
+  r: EmuResponse,
+  requestId: string,
+  clientRequestId: string | undefined,
+): void {
+  if (r.reset) {
+    res.socket?.destroy();
+    return;
+  }
+  const headers: Record<string, string> = {
+    'request-id': requestId,
+    'client-request-id': clientRequestId ?? requestId,
+    'cache-control': 'no-cache',
+    ...r.headers,
+  };
+  let payload: Buffer | undefined;
+  if (Buffer.isBuffer(r.body)) payload = r.body;
+  else if (r.body !== undefined) {
+    payload = Buffer.from(JSON.stringify(r.body));
+    headers['content-type'] ??= JSON_TYPE;
+  }
+  if (payload) headers['content-length'] = String(payload.length);
+  res.writeHead(r.status, headers);
+  res.end(payload);
+}
+
+/**
+ * Starts the local Microsoft 365 emulator: identity (always) plus the given modules, on one HTTP server.
+ * `/v1.0/...` is Microsoft Graph (every call authenticated); everything else is identity or the emulator's own
+ * admin API (`/_emulator/...`), which does not exist in the Graph namespace.
+ */
+export async function startEmulator(
+  overrides: Partial<EmulatorConfig> = {},
+  modules: ModuleList = [],
+  options: { clock?: () => Date } = {},
+): Promise<RunningEmulator> {
+  const config = defaultConfig(overrides);
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error(
+      'The Microsoft 365 emulator refuses to start with NODE_ENV=production: it is for local use and tests only.',
+    );
+  }
+  const db = openDatabase(config.dataDir);
+  ensureDirectoryTables(db);
+  let baseUrl = '';
+  const graph = new Router();
+  const root = new Router();
+  const ctx: EmulatorContext = {
+    db,
+    config,
+    baseUrl: () => baseUrl,
+    now: options.clock ?? (() => new Date()),
+    graph,
+    root,
+    graphMiddlewares: [],
+    ports: {},
+    dispatchGraph: async (req) => {
+      const run = async (i: number): Promise<EmuResponse> => {
+        const mw = ctx.graphMiddlewares[i];
+        if (mw) return mw(req, () => run(i + 1));
+        try {
+          const { handler, params } = graph.match(req.method, req.path);
+          return await handler(req, params);
+        } catch (e) {
+          if (e instanceof GraphError)
+            return errorResponse(e, req.requestId, req.headers['client-request-id']);
+          throw e;
+        }
+      };
+      return run(0);
+    },
+  };
+  identityModule(ctx, await loadOrCreateSigningKey(db));
+  for (const mod of modules) mod(ctx);
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    const requestId = randomUUID();
+    const headers = lowerHeaders(req);
+    const clientRequestId = headers['client-request-id'];
+    const url = new URL(req.url ?? '/', baseUrl);
+    const method = (req.method ?? 'GET').toUpperCase();
+    void (async () => {
+      let response: EmuResponse;
+      try {
+        const body = await readBody(req);
+        const m = /^\/v1\.0(\/.*)?$/.exec(url.pathname);
+        if (m) {
+          const principal = await verifyBearer(
+            identityPort(ctx).issuer,
+            headers.authorization,
+            GRAPH_AUDIENCE,
+          );
+          const path = decodeURIComponent(m[1] ?? '/');
+          response = await ctx.dispatchGraph({
+            method,
+            path,
+            query: url.searchParams,
+            headers,
+            body,
+            principal,
+            graphBase: `${baseUrl}/v1.0`,
+            requestId,
+          });
+        } else {
+          const { handler, params } = root.match(method, decodeURIComponent(url.pathname));
+          response = await handler(
+            {
+              method,
+              path: url.pathname,
+              query: url.searchParams,
+              headers,
+              body,
+              principal: anonymous,
+              graphBase: `${baseUrl}/v1.0`,
+              requestId,
+            },
+            params,
+          );
+        }
+      } catch (e) {
+        if (e instanceof GraphError) response = errorResponse(e, requestId, clientRequestId);
+        else {
+          console.error(`[emulator] ${method} ${url.pathname} failed:`, e);
+          response = errorResponse(
+            new GraphError(500, 'generalException', 'An unexpected error occurred.'),
+            requestId,
+            clientRequestId,
+          );
+        }
+      }
+      send(res, response, requestId, clientRequestId);
+      if (config.log) {
+        const ms = (performance.now() - started).toFixed(1);
+        console.log(
+          `${new Date().toISOString()} ${method} ${url.pathname}${url.search} → ${response.reset ? 'RESET' : response.status} ${ms}ms ${requestId}`,
+        );
+      }
+    })();
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://${config.host}:${port}`;
+  return {
+    url: baseUrl,
+    ctx,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      db.close();
+    },
+  };
+}
+
+const anonymous = {
+  kind: 'app',
+  oid: '',
+  appId: '',
+  tid: '',
+  scopes: [],
+  roles: [],
+} as const satisfies EmuRequest['principal'];
