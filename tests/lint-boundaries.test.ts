@@ -24,7 +24,7 @@ describe('layer boundaries are enforced by lint', () => {
   });
 
   it('refuses app → graph, app → server, app → emulator', async () => {
-    for (const target of ['../graph/placeholder', '../server/placeholder', '../emulator/placeholder']) {
+    for (const target of ['../graph/placeholder', '../server/auth/token-validator', '../emulator/server']) {
       const msgs = await lintAt('src/app/probe.ts', `import * as m from '${target}';\nexport const x = m;\n`);
       expect(
         msgs.map((m) => m.ruleId),
