@@ -12,9 +12,11 @@ import {
   stopEarly,
   waiveClosingRequirements,
   type GateFacts,
+  type GateResult,
+  type Transition,
 } from './phases';
 
-const codes = (r: { reasons: { code: string }[] }) => r.reasons.map((x) => x.code);
+const codes = (r: GateResult | Transition<unknown>) => ('reasons' in r ? r.reasons.map((x) => x.code) : []);
 const facts = (f: Partial<GateFacts> = {}): GateFacts => ({ ...noFacts(), ...f });
 const now = new Date('2027-01-10T10:00:00Z');
 

@@ -1,0 +1,278 @@
+/**
+ * The info sheet ("infofiche", toolbox B4): all the important information about the intern in one place, shared
+ * with mentor, back-up and intern. Health and contract data never go here (they belong to the confidential
+ * library), which is why the sheet only records whether the intern is a minor, not a date of birth.
+ */
+import type { Questionnaire } from '../questionnaires';
+
+export const INFO_SHEET: Questionnaire = {
+  key: 'infoSheet',
+  source: 'B4',
+  respondent: 'coordinator',
+  title: {
+    nl: 'Infofiche stagiair',
+    fr: "Fiche d'information du stagiaire",
+    de: 'Infoblatt Praktikant',
+    en: 'Intern info sheet',
+  },
+  intro: {
+    nl: 'Verzamel hier de belangrijke informatie over de stagiair. Gezondheids- en contractgegevens horen hier niet: die gaan naar de vertrouwelijke map.',
+    fr: "Rassemblez ici les informations importantes sur le stagiaire. Les données de santé et contractuelles n'ont pas leur place ici : elles vont dans le dossier confidentiel.",
+    de: 'Hier die wichtigen Informationen über den Praktikanten sammeln. Gesundheits- und Vertragsdaten gehören nicht hierher, sondern in den vertraulichen Ordner.',
+    en: 'Gather the important information about the intern here. Health and contract data do not belong here: they go to the confidential folder.',
+  },
+  questions: [
+    {
+      key: 'infoSheet.internName',
+      kind: 'text',
+      required: true,
+      source: 'B4',
+      text: {
+        nl: 'Naam en voornaam van de stagiair',
+        fr: 'Nom et prénom du stagiaire',
+        de: 'Name und Vorname des Praktikanten',
+        en: "Intern's full name",
+      },
+    },
+    {
+      key: 'infoSheet.internEmail',
+      kind: 'text',
+      required: true,
+      source: 'B4',
+      text: {
+        nl: 'E-mailadres van de stagiair',
+        fr: 'Adresse e-mail du stagiaire',
+        de: 'E-Mail-Adresse des Praktikanten',
+        en: "Intern's email address",
+      },
+    },
+    {
+      key: 'infoSheet.internPhone',
+      kind: 'text',
+      required: false,
+      source: 'B4',
+      text: {
+        nl: 'Telefoonnummer van de stagiair',
+        fr: 'Numéro de téléphone du stagiaire',
+        de: 'Telefonnummer des Praktikanten',
+        en: "Intern's phone number",
+      },
+    },
+    {
+      key: 'infoSheet.minor',
+      kind: 'yesNo',
+      required: true,
+      source: 'B4',
+      text: {
+        nl: 'Is de stagiair minderjarig?',
+        fr: 'Le stagiaire est-il mineur ?',
+        de: 'Ist der Praktikant minderjährig?',
+        en: 'Is the intern under 18?',
+      },
+      help: {
+        nl: 'Voor jongeren gelden bijkomende beschermingsregels (KB van 3 mei 1999).',
+        fr: "Des règles de protection supplémentaires s'appliquent aux jeunes (AR du 3 mai 1999).",
+        de: 'Für Jugendliche gelten zusätzliche Schutzvorschriften (KE vom 3. Mai 1999).',
+        en: 'Additional protection rules apply to young people (Royal Decree of 3 May 1999).',
+      },
+    },
+    {
+      key: 'infoSheet.school',
+      kind: 'text',
+      required: true,
+      source: 'B4',
+      text: {
+        nl: 'Onderwijsinstelling',
+        fr: "Établissement d'enseignement",
+        de: 'Unterrichtseinrichtung',
+        en: 'School',
+      },
+    },
+    {
+      key: 'infoSheet.programme',
+      kind: 'text',
+      required: true,
+      source: 'B4',
+      text: {
+        nl: 'Opleiding',
+        fr: 'Formation suivie',
+        de: 'Studiengang',
+        en: 'Programme',
+      },
+    },
+    {
+      key: 'infoSheet.studyYear',
+      kind: 'number',
+      required: false,
+      source: 'B4',
+      text: {
+        nl: 'Studiejaar',
+        fr: "Année d'études",
+        de: 'Studienjahr',
+        en: 'Year of study',
+      },
+    },
+    {
+      key: 'infoSheet.schoolSupervisor',
+      kind: 'text',
+      required: true,
+      source: 'B4',
+      text: {
+        nl: 'Stagebegeleider van de school',
+        fr: "Superviseur de stage de l'école",
+        de: 'Praktikumsbegleiter der Schule',
+        en: 'School supervisor',
+      },
+    },
+    {
+      key: 'infoSheet.schoolSupervisorContact',
+      kind: 'text',
+      required: false,
+      source: 'B4',
+      text: {
+        nl: 'Contactgegevens van de stagebegeleider',
+        fr: 'Coordonnées du superviseur de stage',
+        de: 'Kontaktdaten des Praktikumsbegleiters',
+        en: "School supervisor's contact details",
+      },
+    },
+    {
+      key: 'infoSheet.startDate',
+      kind: 'date',
+      required: true,
+      source: 'B4',
+      text: {
+        nl: 'Begindatum van de stage',
+        fr: 'Date de début du stage',
+        de: 'Beginn des Praktikums',
+        en: 'Internship start date',
+      },
+    },
+    {
+      key: 'infoSheet.endDate',
+      kind: 'date',
+      required: true,
+      source: 'B4',
+      text: {
+        nl: 'Einddatum van de stage',
+        fr: 'Date de fin du stage',
+        de: 'Ende des Praktikums',
+        en: 'Internship end date',
+      },
+    },
+    {
+      key: 'infoSheet.schedule',
+      kind: 'text',
+      required: false,
+      source: 'B4',
+      text: {
+        nl: 'Stagedagen en werkuren',
+        fr: 'Jours de stage et horaires',
+        de: 'Praktikumstage und Arbeitszeiten',
+        en: 'Internship days and hours',
+      },
+    },
+    {
+      key: 'infoSheet.plannedAbsences',
+      kind: 'longText',
+      required: false,
+      source: 'C5',
+      text: {
+        nl: 'Geplande afwezigheden (lessen, examens …)',
+        fr: 'Absences prévues (cours, examens…)',
+        de: 'Geplante Abwesenheiten (Unterricht, Prüfungen …)',
+        en: 'Planned absences (classes, exams…)',
+      },
+    },
+    {
+      key: 'infoSheet.service',
+      kind: 'text',
+      required: true,
+      source: 'B4',
+      text: {
+        nl: 'Dienst van de stagiair',
+        fr: 'Service du stagiaire',
+        de: 'Dienst des Praktikanten',
+        en: "Intern's service",
+      },
+    },
+    {
+      key: 'infoSheet.topic',
+      kind: 'text',
+      required: true,
+      source: 'B4',
+      text: {
+        nl: 'Stageonderwerp',
+        fr: 'Sujet du stage',
+        de: 'Praktikumsthema',
+        en: 'Internship topic',
+      },
+    },
+    {
+      key: 'infoSheet.mentor',
+      kind: 'text',
+      required: true,
+      source: 'B4',
+      text: {
+        nl: 'Stagementor',
+        fr: 'Maître de stage',
+        de: 'Praktikumsbetreuer',
+        en: 'Mentor',
+      },
+    },
+    {
+      key: 'infoSheet.backup',
+      kind: 'text',
+      required: true,
+      source: 'B4',
+      text: {
+        nl: 'Back-up van de stagementor',
+        fr: 'Back-up du maître de stage',
+        de: 'Vertretung des Praktikumsbetreuers',
+        en: "Mentor's back-up",
+      },
+    },
+    {
+      key: 'infoSheet.coordinator',
+      kind: 'text',
+      required: false,
+      source: 'B4',
+      text: {
+        nl: 'Stagecoördinator',
+        fr: 'Coordinateur des stages',
+        de: 'Praktikumskoordinator',
+        en: 'Internship coordinator',
+      },
+    },
+    {
+      key: 'infoSheet.workplace',
+      kind: 'text',
+      required: false,
+      source: 'B4',
+      text: {
+        nl: 'Werkplek (gebouw, lokaal)',
+        fr: 'Poste de travail (bâtiment, local)',
+        de: 'Arbeitsplatz (Gebäude, Raum)',
+        en: 'Workplace (building, room)',
+      },
+    },
+    {
+      key: 'infoSheet.emergencyContact',
+      kind: 'text',
+      required: false,
+      source: 'B4',
+      text: {
+        nl: 'Contactpersoon in noodgevallen',
+        fr: "Personne à contacter en cas d'urgence",
+        de: 'Kontaktperson für Notfälle',
+        en: 'Emergency contact',
+      },
+      help: {
+        nl: 'Alleen invullen met toestemming van de stagiair.',
+        fr: "À compléter uniquement avec l'accord du stagiaire.",
+        de: 'Nur mit Zustimmung des Praktikanten ausfüllen.',
+        en: "Only fill in with the intern's consent.",
+      },
+    },
+  ],
+};
