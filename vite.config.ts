@@ -1,14 +1,26 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// One config for the tab's build (from #5 on) and for Vitest.
+const repo = fileURLToPath(new URL('.', import.meta.url));
+
+// One config: the tab's build (root src/app → dist/app, served by the server under /tab/) and Vitest (repo root).
 export default defineConfig({
-  root: '.',
+  root: 'src/app',
+  base: '/tab/',
+  plugins: [react()],
+  build: {
+    outDir: `${repo}dist/app`,
+    emptyOutDir: true,
+    sourcemap: true,
+  },
   test: {
+    root: repo,
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Emulator tests start real servers on loopback ports; files run in parallel workers.
+    // Emulator tests start real servers on loopback ports; files run in parallel worker processes.
     pool: 'forks',
   },
 });

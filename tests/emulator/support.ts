@@ -92,7 +92,7 @@ export function graphClient(emu: RunningEmulator, token: string): Client {
       bearer.next = next;
     },
   };
-  bearer.setNext(new HTTPMessageHandler());
+  bearer.setNext!(new HTTPMessageHandler());
   return Client.initWithMiddleware({ baseUrl: `${emu.url}/`, defaultVersion: 'v1.0', middleware: bearer });
 }
 
@@ -112,7 +112,7 @@ export async function raw(
       ...(body !== undefined && !(body instanceof Uint8Array) ? { 'content-type': 'application/json' } : {}),
       ...headers,
     },
-    ...(body === undefined ? {} : { body: body instanceof Uint8Array ? body : JSON.stringify(body) }),
+    ...(body === undefined ? {} : { body: body instanceof Uint8Array ? (body as Uint8Array<ArrayBuffer>) : JSON.stringify(body) }),
   });
   const text = await res.text();
   let json: unknown = undefined;
@@ -127,4 +127,68 @@ export async function raw(
     text,
     json: json as Record<string, unknown> & { error?: { code: string; message: string } },
   };
+}
+
+/**
+ * Registers another app in the local tenant with the given Graph application permissions and returns a
+ * client-credentials token for it (e.g. an admin tool holding Sites.FullControl.All).
+ */
+export async function otherAppToken(
+  emu: RunningEmulator,
+  app: { appId: string; displayName: string; graphRoles: string[] },
+): Promise<string> {
+  const { upsertApp } = await import('../../src/emulator/identity/directory-store');
+  const secret = `secret-${app.appId}`;
+  upsertApp(emu.ctx.db, {
+    appId: app.appId,
+    displayName: app.displayName,
+    secret,
+    identifierUri: null,
+    graphRoles: app.graphRoles,
+    graphScopes: [],
+    servicePrincipalId: `sp-${app.appId}`,
+  });
+  const res = await fetch(`${emu.url}/${LOCAL_TENANT_ID}/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: app.appId,
+      client_secret: secret,
+      scope: 'https://graph.microsoft.com/.default',
+    }),
+  });
+  const body = (await res.json()) as { access_token?: string };
+  if (!body.access_token) throw new Error(`token request failed: ${res.status}`);
+  return body.access_token;
+}
+
+/**
+ * Like graphClient, for code that follows absolute URLs the service hands out (upload sessions, download URLs).
+ * Two things the SDK does differently over plain http, corrected here and nowhere else:
+ * - `client.api(url)` only recognises absolute `https://` URLs; an `http://` one is appended to the base URL
+ *   (`…/v1.0/http://host/…`), so we undo that join;
+ * - the SDK's AuthenticationHandler attaches the token to Graph hosts only, never to an upload URL on another
+ *   host; the emulator serves both on one host, so we attach the bearer to `/v1.0/` URLs only, as the SDK would.
+ */
+export function graphClientFollowingUrls(emu: RunningEmulator, token: string): Client {
+  const fix: Middleware & { next?: Middleware } = {
+    async execute(context: Context) {
+      if (typeof context.request === 'string') {
+        const m = /^https?:\/\/[^/]+\/v1\.0\/(https?:\/\/.+)$/.exec(context.request);
+        if (m) context.request = m[1]!;
+      }
+      const url = typeof context.request === 'string' ? context.request : context.request.url;
+      const headers = new Headers((context.options?.headers as HeadersInit | undefined) ?? {});
+      if (new URL(url).pathname.startsWith('/v1.0/')) headers.set('Authorization', `Bearer ${token}`);
+      else headers.delete('Authorization');
+      context.options = { ...context.options, headers };
+      await fix.next!.execute(context);
+    },
+    setNext(next: Middleware) {
+      fix.next = next;
+    },
+  };
+  fix.next = new HTTPMessageHandler();
+  return Client.initWithMiddleware({ baseUrl: `${emu.url}/`, defaultVersion: 'v1.0', middleware: fix });
 }

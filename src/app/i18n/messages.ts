@@ -1,0 +1,57 @@
+import type { Locale } from '../../domain/i18n';
+
+/** The tab's own UI strings (domain texts — phases, checklists, questions — come from src/domain). */
+export const MESSAGES = {
+  en: {
+    app: { name: 'Stagemap', tagline: 'Student internships, the federal toolbox way' },
+    shell: {
+      language: 'Language',
+      theme: 'Theme',
+      themeLight: 'Light',
+      themeDark: 'Dark',
+      themeContrast: 'High contrast',
+      loading: 'Loading…',
+      skipToContent: 'Skip to content',
+      mainNavigation: 'Main navigation',
+    },
+  },
+  nl: {
+    app: { name: 'Stagemap', tagline: 'Studentenstages volgens de federale toolbox' },
+    shell: {
+      language: 'Taal',
+      theme: 'Thema',
+      themeLight: 'Licht',
+      themeDark: 'Donker',
+      themeContrast: 'Hoog contrast',
+      loading: 'Laden…',
+      skipToContent: 'Naar de inhoud',
+      mainNavigation: 'Hoofdnavigatie',
+    },
+  },
+  fr: {
+    app: { name: 'Stagemap', tagline: "Les stages d'étudiants selon la boîte à outils fédérale" },
+    shell: {
+      language: 'Langue',
+      theme: 'Thème',
+      themeLight: 'Clair',
+      themeDark: 'Sombre',
+      themeContrast: 'Contraste élevé',
+      loading: 'Chargement…',
+      skipToContent: 'Aller au contenu',
+      mainNavigation: 'Navigation principale',
+    },
+  },
+  de: {
+    app: { name: 'Stagemap', tagline: 'Studentenpraktika nach der föderalen Toolbox' },
+    shell: {
+      language: 'Sprache',
+      theme: 'Design',
+      themeLight: 'Hell',
+      themeDark: 'Dunkel',
+      themeContrast: 'Hoher Kontrast',
+      loading: 'Wird geladen…',
+      skipToContent: 'Zum Inhalt springen',
+      mainNavigation: 'Hauptnavigation',
+    },
+  },
+} as const satisfies Record<Locale, unknown>;

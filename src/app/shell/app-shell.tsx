@@ -1,0 +1,93 @@
+import { FluentProvider, Select, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LOCALES, type Locale } from '../../domain/i18n';
+import type { HostTheme } from '../host/teams-host';
+import { FLUENT_THEMES } from './themes';
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    display: 'flex',
+    flexDirection: 'column',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { flexGrow: 1 },
+  controls: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  main: { flexGrow: 1, padding: tokens.spacingHorizontalL },
+  skip: {
+    position: 'absolute',
+    left: '-10000px',
+    ':focus': { left: tokens.spacingHorizontalS, top: tokens.spacingVerticalS, zIndex: 10 },
+  },
+});
+
+const LANGUAGE_NAMES: Record<Locale, string> = {
+  nl: 'Nederlands',
+  fr: 'Français',
+  de: 'Deutsch',
+  en: 'English',
+};
+
+export interface AppShellProps {
+  theme: HostTheme;
+  inTeams: boolean;
+  onLocaleChange(locale: Locale): void;
+  onThemeChange(theme: HostTheme): void;
+  children: ReactNode;
+}
+
+/** Frame of every screen: Fluent theme of the host, and — outside Teams only — language and theme pickers. */
+export function AppShell({ theme, inTeams, onLocaleChange, onThemeChange, children }: AppShellProps) {
+  const styles = useStyles();
+  const { t, i18n } = useTranslation();
+  const langId = useId('lang');
+  const themeId = useId('theme');
+  return (
+    <FluentProvider theme={FLUENT_THEMES[theme]} lang={i18n.language}>
+      <div className={styles.root}>
+        <a className={styles.skip} href="#main">
+          {t('shell.skipToContent')}
+        </a>
+        <header className={styles.header}>
+          <Text as="h1" size={500} weight="semibold" className={styles.title}>
+            {t('app.name')}
+          </Text>
+          {!inTeams && (
+            <div className={styles.controls}>
+              <label htmlFor={langId}>{t('shell.language')}</label>
+              <Select
+                id={langId}
+                value={i18n.language}
+                onChange={(_, d) => onLocaleChange(d.value as Locale)}
+              >
+                {LOCALES.map((l) => (
+                  <option key={l} value={l} lang={l}>
+                    {LANGUAGE_NAMES[l]}
+                  </option>
+                ))}
+              </Select>
+              <label htmlFor={themeId}>{t('shell.theme')}</label>
+              <Select id={themeId} value={theme} onChange={(_, d) => onThemeChange(d.value as HostTheme)}>
+                <option value="light">{t('shell.themeLight')}</option>
+                <option value="dark">{t('shell.themeDark')}</option>
+                <option value="contrast">{t('shell.themeContrast')}</option>
+              </Select>
+            </div>
+          )}
+        </header>
+        <main id="main" className={styles.main} tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}
