@@ -22,5 +22,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Emulator tests start real servers on loopback ports; files run in parallel worker processes.
     pool: 'forks',
+    globalSetup: ['tests/global-setup.ts'],
   },
 });

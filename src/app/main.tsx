@@ -4,6 +4,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n } from 'i18next';
 import { Text } from '@fluentui/react-components';
 import type { Locale } from '../domain/i18n';
+import { loadRuntimeConfig } from './config/runtime-config';
 import { browserDefaults, connectToHost, type HostContext, type HostTheme } from './host/teams-host';
 import { createI18n } from './i18n/i18n';
 import { AppShell } from './shell/app-shell';
@@ -40,7 +41,8 @@ async function boot() {
     navigator.language,
     window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
   );
-  const host = await connectToHost(defaults);
+  const config = await loadRuntimeConfig();
+  const host = await connectToHost(defaults, config.teamsHostOrigins);
   const i18n = await createI18n(host.locale);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -40,7 +40,11 @@ export interface BrowserDefaults {
  * Initialises teams-js raced against a short timeout, so the same build works in Teams, in a SharePoint web part
  * and in a plain browser.
  */
-export async function connectToHost(defaults: BrowserDefaults, timeoutMs = 1500): Promise<HostContext> {
+export async function connectToHost(
+  defaults: BrowserDefaults,
+  validOrigins: string[] = [],
+  timeoutMs = 1500,
+): Promise<HostContext> {
   const browser: HostContext = {
     inTeams: false,
     hostName: null,
@@ -50,7 +54,7 @@ export async function connectToHost(defaults: BrowserDefaults, timeoutMs = 1500)
   };
   if (!framed()) return browser;
   const initialized = await Promise.race([
-    app.initialize().then(
+    app.initialize(validOrigins.length > 0 ? validOrigins : undefined).then(
       () => true,
       () => false,
     ),

@@ -53,7 +53,7 @@ export function AppShell({ theme, inTeams, onLocaleChange, onThemeChange, childr
   const themeId = useId('theme');
   return (
     <FluentProvider theme={FLUENT_THEMES[theme]} lang={i18n.language}>
-      <div className={styles.root}>
+      <div className={styles.root} data-theme={theme}>
         <a className={styles.skip} href="#main">
           {t('shell.skipToContent')}
         </a>
