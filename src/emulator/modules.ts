@@ -1,7 +1,22 @@
+import { adminModule } from './admin/admin-module';
+import { batchModule } from './batch/batch-module';
 import type { EmulatorModule } from './context';
+import { directoryModule } from './directory/directory-module';
+import { drivesModule } from './drives/drives-module';
+import { mailModule } from './mail/mail-module';
+import { throttlingModule } from './throttling/throttling-module';
+import { sharepointModule } from './sharepoint/sharepoint-module';
 
 /**
  * The emulator's modules in registration order (identity is built in). Each creates its own tables and routes.
  * Order matters only for middlewares: throttling and faults wrap everything registered after them.
  */
-export const EMULATOR_MODULES: EmulatorModule[] = [];
+export const EMULATOR_MODULES: EmulatorModule[] = [
+  throttlingModule, // first: throttling and fault injection wrap every Graph request and $batch sub-request
+  directoryModule,
+  mailModule,
+  batchModule,
+  adminModule,
+  sharepointModule,
+  drivesModule, // after sharepointModule: libraries are lists (sites, columns, list items, roles) and drives
+];
