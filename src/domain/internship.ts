@@ -1,4 +1,5 @@
 import type { Locale } from './i18n';
+import type { InternshipPlan } from './plan';
 
 /** ISO calendar date, "YYYY-MM-DD", interpreted in Europe/Brussels. */
 export type IsoDate = string;
@@ -10,7 +11,15 @@ export const ROLES = ['coordinator', 'mentor', 'backup', 'serviceHead', 'intern'
 export type Role = (typeof ROLES)[number];
 
 /** Phases of a trajectory (seed 002) plus "stopped early" (toolbox A4). */
-export const PHASES = ['request', 'preparation', 'decision', 'execution', 'evaluation', 'closed', 'stopped'] as const;
+export const PHASES = [
+  'request',
+  'preparation',
+  'decision',
+  'execution',
+  'evaluation',
+  'closed',
+  'stopped',
+] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** Who may stop an internship early (toolbox A4: "de stagiair zelf, de school, de organisatie, de mentor"). */
@@ -68,4 +77,6 @@ export interface Internship {
   closingWaiver?: { by: string; at: IsoInstant; reason: string };
   assignmentId?: string;
   applicationId?: string;
+  /** Projects, milestones with SMART criteria, training record (seed 003, toolbox C3). */
+  plan?: InternshipPlan;
 }

@@ -42,7 +42,12 @@ export const RULE_MESSAGES = {
 export type RuleMessageKey = keyof typeof RULE_MESSAGES;
 
 const COMMON = {
-  required: { nl: 'Dit veld is verplicht.', fr: 'Ce champ est obligatoire.', de: 'Dieses Feld ist erforderlich.', en: 'This field is required.' },
+  required: {
+    nl: 'Dit veld is verplicht.',
+    fr: 'Ce champ est obligatoire.',
+    de: 'Dieses Feld ist erforderlich.',
+    en: 'This field is required.',
+  },
   tooShort: {
     nl: 'Vul minstens {n} teken(s) in.',
     fr: 'Saisissez au moins {n} caractère(s).',
@@ -55,19 +60,54 @@ const COMMON = {
     de: 'Verwenden Sie höchstens {n} Zeichen.',
     en: 'Use at most {n} characters.',
   },
-  tooSmallNumber: { nl: 'Geef een getal van minstens {n}.', fr: 'Indiquez un nombre d’au moins {n}.', de: 'Geben Sie eine Zahl ab {n} ein.', en: 'Enter a number of at least {n}.' },
-  tooBigNumber: { nl: 'Geef een getal van hoogstens {n}.', fr: 'Indiquez un nombre de {n} au maximum.', de: 'Geben Sie eine Zahl bis höchstens {n} ein.', en: 'Enter a number of at most {n}.' },
-  tooFewItems: { nl: 'Voeg minstens {n} element(en) toe.', fr: 'Ajoutez au moins {n} élément(s).', de: 'Fügen Sie mindestens {n} Element(e) hinzu.', en: 'Add at least {n} item(s).' },
-  tooManyItems: { nl: 'Hoogstens {n} elementen.', fr: '{n} éléments au maximum.', de: 'Höchstens {n} Elemente.', en: 'At most {n} items.' },
+  tooSmallNumber: {
+    nl: 'Geef een getal van minstens {n}.',
+    fr: 'Indiquez un nombre d’au moins {n}.',
+    de: 'Geben Sie eine Zahl ab {n} ein.',
+    en: 'Enter a number of at least {n}.',
+  },
+  tooBigNumber: {
+    nl: 'Geef een getal van hoogstens {n}.',
+    fr: 'Indiquez un nombre de {n} au maximum.',
+    de: 'Geben Sie eine Zahl bis höchstens {n} ein.',
+    en: 'Enter a number of at most {n}.',
+  },
+  tooFewItems: {
+    nl: 'Voeg minstens {n} element(en) toe.',
+    fr: 'Ajoutez au moins {n} élément(s).',
+    de: 'Fügen Sie mindestens {n} Element(e) hinzu.',
+    en: 'Add at least {n} item(s).',
+  },
+  tooManyItems: {
+    nl: 'Hoogstens {n} elementen.',
+    fr: '{n} éléments au maximum.',
+    de: 'Höchstens {n} Elemente.',
+    en: 'At most {n} items.',
+  },
   email: {
     nl: 'Geef een geldig e-mailadres.',
     fr: 'Indiquez une adresse e-mail valide.',
     de: 'Geben Sie eine gültige E-Mail-Adresse ein.',
     en: 'Enter a valid e-mail address.',
   },
-  date: { nl: 'Geef een geldige datum (JJJJ-MM-DD).', fr: 'Indiquez une date valide (AAAA-MM-JJ).', de: 'Geben Sie ein gültiges Datum ein (JJJJ-MM-TT).', en: 'Enter a valid date (YYYY-MM-DD).' },
-  choice: { nl: 'Kies een van de voorgestelde waarden.', fr: 'Choisissez une des valeurs proposées.', de: 'Wählen Sie einen der angebotenen Werte.', en: 'Choose one of the offered values.' },
-  integer: { nl: 'Geef een geheel getal.', fr: 'Indiquez un nombre entier.', de: 'Geben Sie eine ganze Zahl ein.', en: 'Enter a whole number.' },
+  date: {
+    nl: 'Geef een geldige datum (JJJJ-MM-DD).',
+    fr: 'Indiquez une date valide (AAAA-MM-JJ).',
+    de: 'Geben Sie ein gültiges Datum ein (JJJJ-MM-TT).',
+    en: 'Enter a valid date (YYYY-MM-DD).',
+  },
+  choice: {
+    nl: 'Kies een van de voorgestelde waarden.',
+    fr: 'Choisissez une des valeurs proposées.',
+    de: 'Wählen Sie einen der angebotenen Werte.',
+    en: 'Choose one of the offered values.',
+  },
+  integer: {
+    nl: 'Geef een geheel getal.',
+    fr: 'Indiquez un nombre entier.',
+    de: 'Geben Sie eine ganze Zahl ein.',
+    en: 'Enter a whole number.',
+  },
   unknownField: {
     nl: 'Onbekend veld: {n}.',
     fr: 'Champ inconnu : {n}.',
@@ -92,7 +132,8 @@ export function errorMapFor(locale: Locale): z.core.$ZodErrorMap {
         if (issue.expected === 'int') return msg('integer');
         break;
       case 'too_small':
-        if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? msg('required') : msg('tooShort', issue.minimum);
+        if (issue.origin === 'string')
+          return Number(issue.minimum) <= 1 ? msg('required') : msg('tooShort', issue.minimum);
         if (issue.origin === 'number') return msg('tooSmallNumber', issue.minimum);
         if (issue.origin === 'array') return msg('tooFewItems', issue.minimum);
         break;
@@ -128,10 +169,17 @@ export interface FieldError {
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 /** Parses input with a schema, answering in the caller's language. Nothing is coerced silently beyond trimming. */
-export function validate<S extends z.ZodType>(schema: S, input: unknown, locale: Locale): Validated<z.output<S>> {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  locale: Locale,
+): Validated<z.output<S>> {
   const r = schema.safeParse(input, { error: errorMapFor(locale) });
   if (r.success) return { ok: true, value: r.data };
-  return { ok: false, errors: r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
+  return {
+    ok: false,
+    errors: r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+  };
 }
 
 // ---------- building blocks ----------
@@ -154,26 +202,47 @@ export const isoDate = z.iso.date();
 export const isoInstant = z.iso.datetime({ offset: true });
 export const email = z.email().max(254);
 /** Entra ID object ids and Stagemap ids are opaque strings; they never reach a filter unescaped. */
-export const id = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9._:-]+$/);
+export const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9._:-]+$/);
 export const locale = z.enum(LOCALES);
 
-const daysBetween = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+const daysBetween = (a: string, b: string) =>
+  (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
 
 const period = <T extends z.ZodRawShape>(shape: T, from: string, to: string) =>
   z
     .strictObject(shape)
-    .refine((v) => !(v as Record<string, string>)[from] || !(v as Record<string, string>)[to] || (v as Record<string, string>)[to]! >= (v as Record<string, string>)[from]!, {
-      params: { key: 'endBeforeStart' },
-      path: [to],
-    });
+    .refine(
+      (v) =>
+        !(v as Record<string, string>)[from] ||
+        !(v as Record<string, string>)[to] ||
+        (v as Record<string, string>)[to]! >= (v as Record<string, string>)[from]!,
+      {
+        params: { key: 'endBeforeStart' },
+        path: [to],
+      },
+    );
 
 // ---------- inputs ----------
 
-export const schoolContactInput = z.strictObject({ name: text(200), email: email.optional(), phone: optionalText(50) });
+export const schoolContactInput = z.strictObject({
+  name: text(200),
+  email: email.optional(),
+  phone: optionalText(50),
+});
 
 export const internshipInput = z
   .strictObject({
-    intern: z.strictObject({ displayName: text(200), email: email.optional(), locale: locale.optional(), id: id.optional() }),
+    intern: z.strictObject({
+      displayName: text(200),
+      email: email.optional(),
+      locale: locale.optional(),
+      id: id.optional(),
+    }),
     schoolId: id.optional(),
     programme: optionalText(200),
     schoolSupervisor: schoolContactInput.optional(),
@@ -189,8 +258,14 @@ export const internshipInput = z
     applicationId: id.optional(),
   })
   .refine((v) => v.endDate >= v.startDate, { params: { key: 'endBeforeStart' }, path: ['endDate'] })
-  .refine((v) => v.endDate < v.startDate || daysBetween(v.startDate, v.endDate) <= 731, { params: { key: 'periodTooLong' }, path: ['endDate'] })
-  .refine((v) => !v.mentorId || v.mentorId !== v.backupId, { params: { key: 'mentorIsBackup' }, path: ['backupId'] });
+  .refine((v) => v.endDate < v.startDate || daysBetween(v.startDate, v.endDate) <= 731, {
+    params: { key: 'periodTooLong' },
+    path: ['endDate'],
+  })
+  .refine((v) => !v.mentorId || v.mentorId !== v.backupId, {
+    params: { key: 'mentorIsBackup' },
+    path: ['backupId'],
+  });
 export type InternshipInput = z.output<typeof internshipInput>;
 
 export const decisionInput = z.strictObject({ decision: z.enum(DECISIONS), note: optionalText(2000) });
@@ -295,16 +370,63 @@ export const partnerInput = z.strictObject({
   name: text(200),
   kind: z.enum(['university', 'universityCollege', 'secondary', 'other']),
   address: optionalText(500),
-  website: z.url({ protocol: /^https?$/ }).max(500).optional(),
+  website: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .optional(),
   programmes: z.array(text(200)).max(100).default([]),
   contacts: z
-    .array(z.strictObject({ name: text(200), role: optionalText(200), email: email.optional(), phone: optionalText(50) }))
+    .array(
+      z.strictObject({
+        name: text(200),
+        role: optionalText(200),
+        email: email.optional(),
+        phone: optionalText(50),
+      }),
+    )
     .max(50)
     .default([]),
   agreementSignedOn: isoDate.optional(),
   agreementValidUntil: isoDate.optional(),
   /** The toolbox (B2) asks to update the contact list yearly. */
   reviewDue: isoDate,
+});
+
+export const planInput = z.strictObject({
+  projects: z
+    .array(
+      z.strictObject({
+        key: id,
+        title: text(200),
+        description: text(4000),
+        context: optionalText(4000),
+        contacts: optionalText(1000),
+        qualityCriteria: optionalText(2000),
+        deadline: isoDate.optional(),
+      }),
+    )
+    .max(30),
+  milestones: z
+    .array(
+      z.strictObject({
+        key: id,
+        title: text(200),
+        dueDate: isoDate.optional(),
+        smartCriteria: text(2000),
+        projectKey: id.optional(),
+        status: z.enum(['open', 'inProgress', 'done']).default('open'),
+      }),
+    )
+    .max(50),
+  dailyGuideOid: id.optional(),
+  assessorOid: id.optional(),
+  finallyResponsibleOid: id.optional(),
+});
+
+export const trainingRecordInput = z.strictObject({
+  date: isoDate,
+  milestoneKey: id.optional(),
+  note: text(4000),
 });
 
 export const INPUT_SCHEMAS = {
@@ -320,6 +442,8 @@ export const INPUT_SCHEMAS = {
   assignment: assignmentInput,
   application: applicationInput,
   partner: partnerInput,
+  plan: planInput,
+  trainingRecord: trainingRecordInput,
 } as const;
 
 export const VALIDATION_TEXTS: Record<string, LocalizedText> = { ...COMMON, ...RULE_MESSAGES };
