@@ -1,8 +1,21 @@
-/** `npm run emulator`: the local Microsoft 365 emulator alone. PORT and DATA_DIR are honoured. */
+/**
+ * `npm run emulator`: the local Microsoft 365 emulator alone. PORT (0 = any free port) and DATA_DIR are honoured;
+ * the first line on stdout names the base URL, so scripts that start it with PORT=0 can find it.
+ */
 import { EMULATOR_MODULES } from './modules';
 import { startEmulator } from './server';
 
+if (process.env.NODE_ENV === 'production') {
+  console.error(
+    'Refusing to start: the Microsoft 365 emulator is for local use and tests only, and NODE_ENV is "production". Point Stagemap at a real tenant instead.',
+  );
+  process.exit(1);
+}
 const port = Number(process.env.PORT ?? 5100);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Invalid PORT '${process.env.PORT}': expected an integer between 0 and 65535.`);
+  process.exit(1);
+}
 const dataDir = process.env.DATA_DIR ?? '.data/emulator';
 try {
   const emu = await startEmulator({ port, dataDir, log: process.env.EMULATOR_LOG !== '0' }, EMULATOR_MODULES);

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { defaultConfig, GRAPH_AUDIENCE, type EmulatorConfig } from './config';
+import { lifecycle, type ClockPort } from './admin/lifecycle';
+import { formatRequestLine } from './admin/request-log';
+import { defaultConfig, GRAPH_AUDIENCE, type EmulatorOverrides } from './config';
 import type { EmulatorContext, EmulatorModule } from './context';
 import { errorResponse, GraphError } from './http/errors';
 import { Router } from './http/router';
@@ -10,7 +12,7 @@ import { ensureDirectoryTables } from './identity/directory-store';
 import { identityModule, identityPort } from './identity/identity-module';
 import { loadOrCreateSigningKey } from './identity/keys';
 import { verifyBearer } from './identity/tokens';
-import { openDatabase } from './store/db';
+import { kvGet, kvSet, openDatabase } from './store/db';
 
 export interface RunningEmulator {
   url: string;
@@ -70,7 +72,7 @@ function send(
  * admin API (`/_emulator/...`), which does not exist in the Graph namespace.
  */
 export async function startEmulator(
-  overrides: Partial<EmulatorConfig> = {},
+  overrides: EmulatorOverrides = {},
   modules: ModuleList = [],
   options: { clock?: () => Date } = {},
 ): Promise<RunningEmulator> {
@@ -83,13 +85,16 @@ export async function startEmulator(
   const db = openDatabase(config.dataDir);
   ensureDirectoryTables(db);
   let baseUrl = '';
+  // The admin API shifts time for tests and the local clock control; the offset is data (kept across restarts).
+  const baseClock = options.clock ?? (() => new Date());
+  let clockOffsetMs = Number(kvGet(db, 'emulator.clockOffsetMs') ?? 0) || 0;
   const graph = new Router();
   const root = new Router();
   const ctx: EmulatorContext = {
     db,
     config,
     baseUrl: () => baseUrl,
-    now: options.clock ?? (() => new Date()),
+    now: () => new Date(baseClock().getTime() + clockOffsetMs),
     graph,
     root,
     graphMiddlewares: [],
@@ -110,8 +115,19 @@ export async function startEmulator(
       return run(0);
     },
   };
+  ctx.ports.clock = {
+    offsetMs: () => clockOffsetMs,
+    setOffsetMs(ms) {
+      clockOffsetMs = ms;
+      kvSet(db, 'emulator.clockOffsetMs', String(ms));
+    },
+    reload() {
+      clockOffsetMs = Number(kvGet(db, 'emulator.clockOffsetMs') ?? 0) || 0;
+    },
+  } satisfies ClockPort;
   identityModule(ctx, await loadOrCreateSigningKey(db));
   for (const mod of modules) mod(ctx);
+  for (const hook of lifecycle(ctx).afterStart) await hook();
 
   const server = createServer((req, res) => {
     const started = performance.now();
@@ -143,6 +159,13 @@ export async function startEmulator(
             requestId,
           });
         } else {
+          // The admin API has no authentication: it only answers callers on this machine.
+          if (/^\/_emulator(\/|$)/.test(url.pathname) && !isLoopbackAddress(req.socket.remoteAddress))
+            throw new GraphError(
+              403,
+              'accessDenied',
+              'The emulator admin API only answers loopback callers.',
+            );
           const { handler, params } = root.match(method, decodeURIComponent(url.pathname));
           response = await handler(
             {
@@ -170,12 +193,17 @@ export async function startEmulator(
         }
       }
       send(res, response, requestId, clientRequestId);
-      if (config.log) {
-        const ms = (performance.now() - started).toFixed(1);
+      if (config.log)
         console.log(
-          `${new Date().toISOString()} ${method} ${url.pathname}${url.search} → ${response.reset ? 'RESET' : response.status} ${ms}ms ${requestId}`,
+          formatRequestLine({
+            time: new Date(),
+            method,
+            path: `${url.pathname}${url.search}`,
+            status: response.reset ? 'RESET' : response.status,
+            ms: performance.now() - started,
+            requestId,
+          }),
         );
-      }
     })();
   });
   server.keepAliveTimeout = 30_000;
@@ -193,6 +221,13 @@ export async function startEmulator(
       db.close();
     },
   };
+}
+
+/** Loopback peers only: 127.0.0.0/8, ::1 and their IPv4-mapped IPv6 forms. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
 }
 
 const anonymous = {

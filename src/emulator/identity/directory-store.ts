@@ -14,6 +14,10 @@ export interface DirectoryUser {
   preferredLanguage: string | null;
   mobilePhone: string | null;
   businessPhones: string[];
+  /** Not in the default property set; returned with $select. Absent means true. */
+  accountEnabled?: boolean;
+  companyName?: string | null;
+  usageLocation?: string | null;
 }
 
 /** An app registration of the local tenant, with the Graph application permissions granted to it. */
@@ -29,6 +33,8 @@ export interface AppRegistration {
   graphScopes: string[];
   /** Object id of its service principal (token `oid` for app tokens). */
   servicePrincipalId: string;
+  /** Redirect URIs allowed for the authorization code flow, besides any loopback URI. */
+  redirectUris?: string[];
 }
 
 export function ensureDirectoryTables(db: Db): void {
@@ -56,6 +62,20 @@ export function getUser(db: Db, idOrUpn: string): DirectoryUser | undefined {
   const row = db.prepare('SELECT data FROM users WHERE id = ? OR upn = ?').get(idOrUpn, idOrUpn) as
     { data: string } | undefined;
   return row ? (JSON.parse(row.data) as DirectoryUser) : undefined;
+}
+
+export function countUsers(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+}
+
+export function deleteUser(db: Db, id: string): boolean {
+  return db.prepare('DELETE FROM users WHERE id = ?').run(id).changes > 0;
+}
+
+export function listApps(db: Db): AppRegistration[] {
+  return (db.prepare('SELECT data FROM apps ORDER BY app_id').all() as { data: string }[]).map(
+    (r) => JSON.parse(r.data) as AppRegistration,
+  );
 }
 
 export function listUsers(db: Db): DirectoryUser[] {

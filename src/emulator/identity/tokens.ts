@@ -58,11 +58,51 @@ export async function issueAccessToken(
   return { token, expiresIn: iss.lifetimeSeconds };
 }
 
+/** Signs an ID token (OpenID Connect) for a signed-in user: audience is the client app. */
+export async function issueIdToken(
+  iss: TokenIssuer,
+  c: { clientId: string; oid: string; upn: string; name: string; nonce?: string | null },
+): Promise<string> {
+  const nowSec = Math.floor(iss.now().getTime() / 1000);
+  const payload: JWTPayload & Record<string, unknown> = {
+    aud: c.clientId,
+    iss: iss.issuer,
+    iat: nowSec,
+    nbf: nowSec,
+    exp: nowSec + iss.lifetimeSeconds,
+    name: c.name,
+    oid: c.oid,
+    preferred_username: c.upn,
+    sub: c.oid,
+    tid: iss.tenantId,
+    ver: '2.0',
+  };
+  if (c.nonce) payload.nonce = c.nonce;
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: iss.key.kid })
+    .sign(iss.key.privateKey);
+}
+
 const unauthorized = (message: string) =>
   new GraphError(401, 'InvalidAuthenticationToken', message, {
     'WWW-Authenticate':
       'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"',
   });
+
+type Jwks = ReturnType<typeof createLocalJWKSet>;
+const jwksByKey = new WeakMap<SigningKey, Jwks>();
+interface Verified {
+  principal: Principal;
+  exp: number;
+  nbf: number;
+  issuer: string;
+}
+const verifiedByKey = new WeakMap<SigningKey, Map<string, Verified>>();
+function verifiedCache(iss: TokenIssuer): Map<string, Verified> {
+  let m = verifiedByKey.get(iss.key);
+  if (!m) verifiedByKey.set(iss.key, (m = new Map()));
+  return m;
+}
 
 /**
  * Validates a bearer token for a resource (Graph): signature against the tenant's JWKS, issuer, audience and
@@ -76,9 +116,18 @@ export async function verifyBearer(
   if (!authorization) throw unauthorized('Access token is empty.');
   const m = /^Bearer\s+(.+)$/i.exec(authorization.trim());
   if (!m) throw unauthorized('Access token is empty.');
-  const jwks = createLocalJWKSet({ keys: [iss.key.publicJwk] });
+  const token = m[1]!;
+  // A verified token is remembered until it expires: RSA verification would otherwise dominate the cost of a
+  // small Graph request. Lifetime is re-checked against the (shiftable) clock on every hit.
+  const cache = verifiedCache(iss);
+  const key = `${audience} ${token}`;
+  const hit = cache.get(key);
+  const nowSec = Math.floor(iss.now().getTime() / 1000);
+  if (hit && hit.exp > nowSec && hit.nbf <= nowSec && hit.issuer === iss.issuer) return hit.principal;
+  let jwks = jwksByKey.get(iss.key);
+  if (!jwks) jwksByKey.set(iss.key, (jwks = createLocalJWKSet({ keys: [iss.key.publicJwk] })));
   try {
-    const { payload } = await jwtVerify(m[1]!, jwks, {
+    const { payload } = await jwtVerify(token, jwks, {
       issuer: iss.issuer,
       audience,
       algorithms: ['RS256'],
@@ -87,7 +136,7 @@ export async function verifyBearer(
     const scp = typeof payload.scp === 'string' ? payload.scp.split(' ').filter(Boolean) : [];
     const roles = Array.isArray(payload.roles) ? payload.roles.map(String) : [];
     const upn = typeof payload.upn === 'string' ? payload.upn : undefined;
-    return {
+    const principal: Principal = {
       kind: payload.idtyp === 'user' ? 'user' : 'app',
       oid: String(payload.oid ?? ''),
       appId: String(payload.azp ?? payload.appid ?? ''),
@@ -96,6 +145,9 @@ export async function verifyBearer(
       roles,
       ...(upn ? { upn } : {}),
     };
+    if (cache.size >= 5000) cache.clear();
+    cache.set(key, { principal, exp: payload.exp ?? 0, nbf: payload.nbf ?? 0, issuer: iss.issuer });
+    return principal;
   } catch (e) {
     if (e instanceof joseErrors.JWTExpired)
       throw unauthorized('Lifetime validation failed, the token is expired.');
