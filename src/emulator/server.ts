@@ -139,6 +139,13 @@ export async function startEmulator(
     void (async () => {
       let response: EmuResponse;
       try {
+        // Like Entra ID for single-page apps: the token, discovery and key endpoints answer cross-origin calls
+        // (the local tab redeems its sign-in code from the browser). Graph itself is not called from browsers here.
+        const cors = corsHeadersFor(url.pathname, headers.origin);
+        if (method === 'OPTIONS' && cors) {
+          send(res, { status: 204, headers: cors }, requestId, clientRequestId);
+          return;
+        }
         const body = await readBody(req);
         const m = /^\/v1\.0(\/.*)?$/.exec(url.pathname);
         if (m) {
@@ -192,6 +199,8 @@ export async function startEmulator(
           );
         }
       }
+      const cors = corsHeadersFor(url.pathname, headers.origin);
+      if (cors) response = { ...response, headers: { ...response.headers, ...cors } };
       send(res, response, requestId, clientRequestId);
       if (config.log)
         console.log(
@@ -238,3 +247,16 @@ const anonymous = {
   scopes: [],
   roles: [],
 } as const satisfies EmuRequest['principal'];
+
+/** Cross-origin access for the identity endpoints a browser calls directly (token, keys, metadata). */
+function corsHeadersFor(path: string, origin: string | undefined): Record<string, string> | undefined {
+  if (!origin || !/\/oauth2\/v2\.0\/token$|\/discovery\/v2\.0\/keys$|openid-configuration$/.test(path))
+    return undefined;
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    'access-control-allow-headers': 'content-type, authorization',
+    'access-control-max-age': '600',
+    vary: 'origin',
+  };
+}

@@ -257,3 +257,16 @@ describe('authorization code flow with PKCE (local sign-in)', () => {
     expect(picked.status).toBe(400);
   });
 });
+
+describe('browser access to the identity endpoints', () => {
+  it('answers CORS preflight and adds the origin on the token endpoint, not on Graph', async () => {
+    const pre = await fetch(`${emu.url}/${LOCAL_TENANT_ID}/oauth2/v2.0/token`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://127.0.0.1:5200', 'access-control-request-method': 'POST' },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5200');
+    const graph = await fetch(`${emu.url}/v1.0/me`, { headers: { origin: 'http://127.0.0.1:5200' } });
+    expect(graph.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
