@@ -45,6 +45,12 @@ export interface EmulatorConfig {
   /** Load the demo organisation's directory when the users table is empty (and on reset). */
   demoDirectory: boolean;
   throttling: ThrottlingSettings;
+  /** Stagemap's bot endpoint (`…/api/messages`) the emulated Teams sends activities to; also `PUT /_emulator/bot`. */
+  botEndpoint?: string;
+  /** Stagemap's base URL, for the local Teams page's "run the scheduler now" button (`POST {url}/dev/sweep`). */
+  stagemapUrl?: string;
+  /** Whether the Teams app counts as installed for users the emulator has no installation state for (default true). */
+  teamsAppInstalledByDefault?: boolean;
 }
 
 /** What callers may override: every field, and any subset of the throttling settings. */

@@ -3,6 +3,7 @@ import { GRAPH_AUDIENCE, LOCAL_API_ID_URI, LOCAL_APP_ID, LOCAL_APP_SECRET } from
 import type { EmulatorContext } from '../context';
 import type { EmuRequest, EmuResponse } from '../http/types';
 import { errorPage, formPostPage, userPickerPage } from './authorize-page';
+import { BOT_FRAMEWORK_AUDIENCE, BOT_FRAMEWORK_TENANT, BOT_FRAMEWORK_TENANT_ID } from './bot-framework';
 import {
   getApp,
   getAppByIdentifierUri,
@@ -18,6 +19,8 @@ import { issueAccessToken, issueIdToken, type TokenIssuer } from './tokens';
 /** Port published for other modules: the issuer used to validate Graph calls. */
 export interface IdentityPort {
   issuer: TokenIssuer;
+  /** Issuer of the `botframework.com` tenant (multi-tenant bots' Bot Connector tokens); same key, own `iss`/`tid`. */
+  botFrameworkIssuer: TokenIssuer;
 }
 
 export const identityPort = (ctx: EmulatorContext): IdentityPort => ctx.ports.identity as IdentityPort;
@@ -87,6 +90,9 @@ function resolveScope(ctx: EmulatorContext, scope: string) {
     .filter((s) => !OIDC_SCOPES.includes(s));
   const first = scopes[0] ?? '';
   const graphPrefix = `${GRAPH_AUDIENCE}/`;
+  // The Bot Connector is a resource of its own (no app registration in the tenant), as in Entra ID.
+  if (first.startsWith(`${BOT_FRAMEWORK_AUDIENCE}/`))
+    return { aud: BOT_FRAMEWORK_AUDIENCE, names: scopes.map((s) => s.slice(s.lastIndexOf('/') + 1)) };
   if (first.startsWith(graphPrefix) || !first.includes('://')) {
     return {
       aud: GRAPH_AUDIENCE,
@@ -152,7 +158,16 @@ export function identityModule(ctx: EmulatorContext, key: SigningKey): void {
     lifetimeSeconds: ctx.config.tokenLifetimeSeconds,
     now: () => ctx.now(),
   };
-  ctx.ports.identity = { issuer: tokenIssuer } satisfies IdentityPort;
+  const botFrameworkIssuer: TokenIssuer = {
+    get issuer() {
+      return `${ctx.baseUrl()}/${BOT_FRAMEWORK_TENANT_ID}/v2.0`;
+    },
+    tenantId: BOT_FRAMEWORK_TENANT_ID,
+    key,
+    lifetimeSeconds: ctx.config.tokenLifetimeSeconds,
+    now: () => ctx.now(),
+  };
+  ctx.ports.identity = { issuer: tokenIssuer, botFrameworkIssuer } satisfies IdentityPort;
   ensureLocalApp(ctx);
   // Codes and refresh tokens live in memory: a restart signs everyone out, which a local emulator may do.
   const codes = new Map<string, PendingCode>();
@@ -321,6 +336,12 @@ export function identityModule(ctx: EmulatorContext, key: SigningKey): void {
         'invalid_resource',
         `AADSTS500011: The resource principal named ${scope} was not found in the tenant.`,
       );
+    if (target.aud === BOT_FRAMEWORK_AUDIENCE)
+      return oauthError(
+        400,
+        'invalid_scope',
+        'AADSTS65005: The Bot Framework API only accepts app-only (client credentials) tokens.',
+      );
     let scp = target.names.filter((n) => n !== '.default');
     if (target.names.includes('.default') || scp.length === 0)
       scp = target.aud === GRAPH_AUDIENCE ? app.graphScopes : ['access_as_user'];
@@ -367,6 +388,60 @@ export function identityModule(ctx: EmulatorContext, key: SigningKey): void {
       );
     return { status: 200, body } satisfies EmuResponse;
   };
+
+  /**
+   * The botframework.com tenant: what multi-tenant bots (and the Teams SDK by default) ask for their Bot Connector
+   * token. Only client credentials for the Bot Framework scope; the token's issuer and `tid` are that tenant's.
+   */
+  ctx.root.post(`/${BOT_FRAMEWORK_TENANT}/oauth2/v2.0/token`, async (req) => {
+    const f = form(req);
+    const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
+    const [basicId, basicSecret] = basic ? Buffer.from(basic[1]!, 'base64').toString('utf8').split(':') : [];
+    const clientId = f.get('client_id') ?? basicId ?? '';
+    const app = getApp(ctx.db, clientId);
+    if (!app)
+      return oauthError(
+        400,
+        'unauthorized_client',
+        `AADSTS700016: Application with identifier '${clientId}' was not found in the directory '${BOT_FRAMEWORK_TENANT}'.`,
+      );
+    if (f.get('grant_type') !== 'client_credentials')
+      return oauthError(
+        400,
+        'unsupported_grant_type',
+        `AADSTS70003: The app requested an unsupported grant type '${f.get('grant_type') ?? ''}'.`,
+      );
+    if ((f.get('client_secret') ?? basicSecret) !== app.secret)
+      return oauthError(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
+    const scope = f.get('scope') ?? '';
+    if (resolveScope(ctx, scope)?.aud !== BOT_FRAMEWORK_AUDIENCE)
+      return oauthError(
+        400,
+        'invalid_resource',
+        `AADSTS500011: The resource principal named ${scope} was not found in the tenant named ${BOT_FRAMEWORK_TENANT}.`,
+      );
+    if (!scope.split(' ').every((s) => !s || s.endsWith('/.default')))
+      return oauthError(
+        400,
+        'invalid_scope',
+        'AADSTS1002012: The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.',
+      );
+    const t = await issueAccessToken(botFrameworkIssuer, {
+      aud: BOT_FRAMEWORK_AUDIENCE,
+      appId: app.appId,
+      appDisplayName: app.displayName,
+      oid: app.servicePrincipalId,
+    });
+    return {
+      status: 200,
+      body: {
+        token_type: 'Bearer',
+        expires_in: t.expiresIn,
+        ext_expires_in: t.expiresIn,
+        access_token: t.token,
+      },
+    };
+  });
 
   ctx.root.post(`${tenantPath}/oauth2/v2.0/token`, async (req) => {
     const f = form(req);
