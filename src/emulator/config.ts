@@ -40,6 +40,11 @@ export interface EmulatorConfig {
   host: string;
   /** Access token lifetime in seconds. */
   tokenLifetimeSeconds: number;
+  /**
+   * Serve over https with a certificate from a local CA kept in `dataDir/tls/` (made on first start); every
+   * absolute URL the emulator hands out then starts with `https://`. Default false (plain http).
+   */
+  https?: boolean;
   /** Log one line per request to stdout. */
   log: boolean;
   /** Load the demo organisation's directory when the users table is empty (and on reset). */

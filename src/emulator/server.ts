@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { lifecycle, type ClockPort } from './admin/lifecycle';
 import { formatRequestLine } from './admin/request-log';
@@ -13,10 +14,13 @@ import { identityModule, identityPort } from './identity/identity-module';
 import { loadOrCreateSigningKey } from './identity/keys';
 import { verifyBearer } from './identity/tokens';
 import { kvGet, kvSet, openDatabase } from './store/db';
+import { loadOrCreateTls } from './tls/certificates';
 
 export interface RunningEmulator {
   url: string;
   ctx: EmulatorContext;
+  /** HTTPS mode only: the local CA certificate clients must trust (`NODE_EXTRA_CA_CERTS`), and whether it is new. */
+  tls?: { caPath: string; created: boolean };
   close(): Promise<void>;
 }
 
@@ -129,7 +133,7 @@ export async function startEmulator(
   for (const mod of modules) mod(ctx);
   for (const hook of lifecycle(ctx).afterStart) await hook();
 
-  const server = createServer((req, res) => {
+  const handle: RequestListener = (req, res) => {
     const started = performance.now();
     const requestId = randomUUID();
     const headers = lowerHeaders(req);
@@ -214,14 +218,33 @@ export async function startEmulator(
           }),
         );
     })();
-  });
+  };
+  // HTTPS mode: everything (Graph, identity, admin, upload and download URLs, Bot Connector) on one TLS server with
+  // a certificate from the local CA in DATA_DIR/tls; every absolute URL is built from baseUrl, so it says https too.
+  const tls = config.https ? loadOrCreateTls(config.dataDir, config.host) : undefined;
+  const server = tls
+    ? createHttpsServer({ cert: tls.certPem, key: tls.keyPem }, handle)
+    : createServer(handle);
   server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   const { port } = server.address() as AddressInfo;
-  baseUrl = `http://${config.host}:${port}`;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  baseUrl = `${tls ? 'https' : 'http'}://${host}:${port}`;
   return {
     url: baseUrl,
     ctx,
+    ...(tls ? { tls: { caPath: tls.caPath, created: tls.created } } : {}),
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
