@@ -29,14 +29,15 @@ try {
     { port, dataDir, https, log: process.env.EMULATOR_LOG !== '0' },
     EMULATOR_MODULES,
   );
+  // Handlers first: a supervisor may send SIGTERM as soon as it reads the first line.
+  const stop = () => void emu.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   console.log(`Microsoft 365 emulator listening on ${emu.url} (Graph: ${emu.url}/v1.0, data: ${dataDir})`);
   if (emu.tls)
     console.log(
       `TLS: local CA ${emu.tls.created ? 'created' : 'reused'} at ${emu.tls.caPath} — NODE_EXTRA_CA_CERTS=${emu.tls.caPath} trusts it for Node; a browser needs it imported as a trusted authority.`,
     );
-  const stop = () => void emu.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 } catch (e) {
   console.error((e as Error).message);
   process.exit(1);
