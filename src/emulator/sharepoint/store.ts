@@ -459,12 +459,25 @@ export class SharePointStore {
   }
 
   /** One expression index per column name, shared by all lists (list_id leads, so each list uses its part). */
+  private readonly ensuredIndexes = new Set<string>();
+
   private ensureIndex(col: ColumnDef): void {
     if (col.builtIn) return;
     const key = fieldKey(col);
+    const marker = `${key}|${col.enforceUniqueValues ? 'u' : ''}`;
+    if (this.ensuredIndexes.has(marker)) return;
+    this.ensuredIndexes.add(marker);
+    // Partial indexes: every list shares sp_items, so a full expression index per column name would be written
+    // (as NULL) on every insert into every list; rows without the column stay out.
+    const expr = `json_extract(fields, '$.${key}')`;
     this.db.exec(
-      `CREATE INDEX IF NOT EXISTS ${indexName(key)} ON sp_items (list_id, json_extract(fields, '$.${key}'))`,
+      `CREATE INDEX IF NOT EXISTS ${indexName(key)} ON sp_items (list_id, ${expr}) WHERE ${expr} IS NOT NULL`,
     );
+    // Unique text is compared case-insensitively (checkUnique); without a NOCASE index that check scans the list.
+    if (col.enforceUniqueValues)
+      this.db.exec(
+        `CREATE INDEX IF NOT EXISTS ${indexName(key)}_nocase ON sp_items (list_id, ${expr} COLLATE NOCASE) WHERE ${expr} IS NOT NULL`,
+      );
   }
 
   /**
@@ -590,9 +603,12 @@ export class SharePointStore {
       if (value === undefined || value === null) continue;
       const expr = `json_extract(fields, '$.${key}')`;
       // SharePoint compares unique text case-insensitively.
+      // INDEXED BY: without statistics SQLite prefers the clustered primary key (list_id) and scans the whole
+      // list on every create, which makes bulk loads quadratic.
+      if (typeof value === 'string') this.ensureIndex(col);
       const sql =
         typeof value === 'string'
-          ? `SELECT item_id FROM sp_items WHERE list_id = ? AND ${expr} = ? COLLATE NOCASE AND item_id <> ? LIMIT 1`
+          ? `SELECT item_id FROM sp_items INDEXED BY ${indexName(key)}_nocase WHERE list_id = ? AND ${expr} = ? COLLATE NOCASE AND item_id <> ? LIMIT 1`
           : `SELECT item_id FROM sp_items WHERE list_id = ? AND ${expr} = ? AND item_id <> ? LIMIT 1`;
       const bound =
         typeof value === 'boolean'
