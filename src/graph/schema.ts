@@ -197,6 +197,15 @@ export const LISTS: readonly ListSchema[] = [
       c('AnsweredAt', instant, L('Beantwoord op', 'Répondu le', 'Beantwortet am', 'Answered at')),
       c('DeliveryLog', note, L('Verzendlog', "Journal d'envoi", 'Zustellprotokoll', 'Delivery log')),
       c('Attempts', { type: 'number' }, L('Pogingen', 'Tentatives', 'Versuche', 'Attempts'), { since: 2 }),
+      // Stored (not recomputed) so the scheduler finds escalations due with one indexed query.
+      c('EscalateAt', instant, L('Escaleren om', 'Escalader à', 'Eskalieren um', 'Escalate at'), {
+        indexed: true,
+        since: SCHEMA_VERSION,
+      }),
+      c('DigestAt', instant, L('Overzicht om', 'Synthèse à', 'Übersicht um', 'Digest at'), {
+        indexed: true,
+        since: SCHEMA_VERSION,
+      }),
     ],
   },
   {
@@ -216,6 +225,12 @@ export const LISTS: readonly ListSchema[] = [
       c('DoneAt', instant, L('Afgewerkt op', 'Fait le', 'Erledigt am', 'Done at')),
       c('DueDate', date, L('Vervaldag', 'Échéance', 'Fällig am', 'Due date'), { indexed: true }),
       c('Note', note, L('Opmerking', 'Remarque', 'Bemerkung', 'Note')),
+      // "My tasks" filters on it; the domain assigns items to a person by Entra object id.
+      c('AssigneeOid', text, L('Toegewezen aan', 'Assigné à', 'Zugewiesen an', 'Assigned to'), {
+        indexed: true,
+        since: SCHEMA_VERSION,
+      }),
+      c('Hidden', bool, L('Verborgen', 'Masqué', 'Ausgeblendet', 'Hidden'), { since: SCHEMA_VERSION }),
     ],
   },
   {
