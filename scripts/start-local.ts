@@ -1,16 +1,28 @@
 /**
- * `npm start`: the whole of Stagemap on one machine, against the built-in Microsoft 365 emulator.
- * This launcher is the only place that knows about local mode; the app itself only gets base URLs.
+ * `npm start`: Stagemap on one machine against the built-in Microsoft 365 emulator, with no configuration.
+ * Builds the tab, starts the emulator (seeding the demo organisation on first start) and the server.
  */
-import { EMULATOR_MODULES } from '../src/emulator/modules';
-import { startEmulator } from '../src/emulator/server';
+import { build } from 'vite';
+import { startLocalStack } from './lib/local-stack';
 
-const port = Number(process.env.EMULATOR_PORT ?? 5100);
-const emu = await startEmulator(
-  { port, dataDir: process.env.DATA_DIR ?? '.data/emulator', log: true },
-  EMULATOR_MODULES,
+const say = (line: string) => console.log(line);
+say('building the tab…');
+await build({ logLevel: 'warn', configFile: new URL('../vite.config.ts', import.meta.url).pathname });
+const stack = await startLocalStack({
+  emulatorPort: Number(process.env.EMULATOR_PORT ?? 5100),
+  serverPort: Number(process.env.PORT ?? 5200),
+  dataDir: process.env.DATA_DIR ?? '.data/emulator',
+  ...(process.env.STAGEMAP_TODAY ? { today: process.env.STAGEMAP_TODAY } : {}),
+  log: process.env.STAGEMAP_LOG === '1',
+  say,
+});
+say('');
+say(`  Stagemap (tab):        ${stack.stagemap.url}/tab/   — sign in by picking a demo user`);
+say(`  Local Teams (cards):   ${stack.emulator.url}/_emulator/teams`);
+say(
+  `  Microsoft Graph:       ${stack.emulator.url}/v1.0   (emulator; data in ${process.env.DATA_DIR ?? '.data/emulator'})`,
 );
-console.log(`Microsoft 365 emulator: ${emu.url} (Graph ${emu.url}/v1.0)`);
-const stop = () => void emu.close().then(() => process.exit(0));
+say('');
+const stop = () => void stack.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

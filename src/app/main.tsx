@@ -1,21 +1,32 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider, useTranslation } from 'react-i18next';
+import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
-import { Text } from '@fluentui/react-components';
 import type { Locale } from '../domain/i18n';
-import { loadRuntimeConfig } from './config/runtime-config';
+import { App } from './app';
+import type { TokenProvider } from './auth/token-provider';
+import { loadRuntimeConfig, type RuntimeConfig } from './config/runtime-config';
 import { browserDefaults, connectToHost, type HostContext, type HostTheme } from './host/teams-host';
 import { createI18n } from './i18n/i18n';
+import { createApiClient } from './lib/api-client';
 import { AppShell } from './shell/app-shell';
 
-function Home() {
-  const { t } = useTranslation();
-  return <Text>{t('app.tagline')}</Text>;
-}
+/** Outside Teams the user may pick a language; it holds for the browser session. */
+const LANGUAGE_KEY = 'stagemap.language';
 
-function Root({ host, i18n }: { host: HostContext; i18n: i18n }) {
+function Root({
+  host,
+  i18n,
+  tokens,
+  config,
+}: {
+  host: HostContext;
+  i18n: i18n;
+  tokens: TokenProvider;
+  config: RuntimeConfig;
+}) {
   const [theme, setTheme] = useState<HostTheme>(host.theme);
+  const api = useState(() => createApiClient(config.apiBaseUrl, tokens, () => i18n.language as Locale))[0];
   useEffect(() => host.onThemeChange(setTheme), [host]);
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -23,30 +34,51 @@ function Root({ host, i18n }: { host: HostContext; i18n: i18n }) {
     host.notifySuccess();
   }, [host, i18n]);
   const changeLocale = (l: Locale) => {
+    sessionStorage.setItem(LANGUAGE_KEY, l);
     void i18n.changeLanguage(l);
     document.documentElement.lang = l;
   };
   return (
     <I18nextProvider i18n={i18n}>
-      <AppShell theme={theme} inTeams={host.inTeams} onLocaleChange={changeLocale} onThemeChange={setTheme}>
-        <Home />
+      <AppShell
+        theme={theme}
+        inTeams={host.inTeams}
+        onLocaleChange={changeLocale}
+        onThemeChange={setTheme}
+        onSwitchUser={config.auth.mode === 'local' ? () => void tokens.signOut() : undefined}
+      >
+        <App api={api} subPageId={host.subPageId} />
       </AppShell>
     </I18nextProvider>
   );
 }
 
+/** The token provider of the configuration; MSAL is loaded only in a tenant (it is large and not needed locally). */
+async function tokenProviderFor(config: RuntimeConfig): Promise<TokenProvider> {
+  if (config.auth.mode === 'msal') {
+    const { createMsalTokenProvider } = await import('./auth/msal-token-provider');
+    return createMsalTokenProvider(config.auth);
+  }
+  const { createLocalTokenProvider } = await import('./auth/local-token-provider');
+  const local = createLocalTokenProvider({ ...config.auth, redirectUri: `${window.location.origin}/tab/` });
+  await local.completeRedirect(new URL(window.location.href));
+  return local;
+}
+
 async function boot() {
+  const config = await loadRuntimeConfig();
+  // The sign-in redirect comes back to the URL the user opened (with its ?lang=…) before defaults are read.
+  const tokens = await tokenProviderFor(config);
   const defaults = browserDefaults(
     window.location.search,
-    navigator.language,
+    sessionStorage.getItem(LANGUAGE_KEY) ?? navigator.language,
     window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
   );
-  const config = await loadRuntimeConfig();
   const host = await connectToHost(defaults, config.teamsHostOrigins);
   const i18n = await createI18n(host.locale);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <Root host={host} i18n={i18n} />
+      <Root host={host} i18n={i18n} tokens={tokens} config={config} />
     </StrictMode>,
   );
 }

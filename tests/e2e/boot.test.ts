@@ -66,7 +66,9 @@ describe('tab boot', () => {
     tab.pages['/host.html'] = hostPage(`${tab.url}/tab/`);
     const page = await browser.newPage();
     await page.goto(`${hostOrigin}/host.html`);
-    await page.waitForFunction(() => (window as unknown as { success: boolean }).success === true, null, { timeout: 5000 });
+    await page.waitForFunction(() => (window as unknown as { success: boolean }).success === true, null, {
+      timeout: 5000,
+    });
     const frame = page.frameLocator('#tab');
     await expect.poll(() => frame.locator('html').getAttribute('lang')).toBe('fr');
     expect(await frame.locator('[data-theme]').getAttribute('data-theme')).toBe('dark');

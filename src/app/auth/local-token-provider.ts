@@ -33,7 +33,9 @@ export interface LocalAuthOptions {
   now?: () => number;
 }
 
-export function createLocalTokenProvider(o: LocalAuthOptions): TokenProvider & { completeRedirect(url: URL): Promise<boolean> } {
+export function createLocalTokenProvider(
+  o: LocalAuthOptions,
+): TokenProvider & { completeRedirect(url: URL): Promise<boolean> } {
   const storage = o.storage ?? sessionStorage;
   const navigate = o.navigate ?? ((url: string) => window.location.assign(url));
   const now = o.now ?? (() => Date.now());
@@ -69,11 +71,13 @@ export function createLocalTokenProvider(o: LocalAuthOptions): TokenProvider & {
     return new Promise<never>(() => undefined);
   }
 
+  // Several queries ask for a token at once on the first screen: one sign-in navigation, one PKCE verifier.
+  let signingIn: Promise<never> | undefined;
   return {
     async getToken() {
       const s = stored();
       if (s) return s.token;
-      return signIn();
+      return (signingIn ??= signIn());
     },
     async signOut() {
       storage.removeItem(KEY);
@@ -96,9 +100,17 @@ export function createLocalTokenProvider(o: LocalAuthOptions): TokenProvider & {
           scope: o.scope,
         }),
       });
-      const body = (await res.json()) as { access_token?: string; expires_in?: number; error_description?: string };
-      if (!res.ok || !body.access_token) throw new Error(body.error_description ?? `Sign-in failed (${res.status})`);
-      storage.setItem(KEY, JSON.stringify({ token: body.access_token, expiresAt: now() + (body.expires_in ?? 3600) * 1000 }));
+      const body = (await res.json()) as {
+        access_token?: string;
+        expires_in?: number;
+        error_description?: string;
+      };
+      if (!res.ok || !body.access_token)
+        throw new Error(body.error_description ?? `Sign-in failed (${res.status})`);
+      storage.setItem(
+        KEY,
+        JSON.stringify({ token: body.access_token, expiresAt: now() + (body.expires_in ?? 3600) * 1000 }),
+      );
       storage.removeItem(VERIFIER);
       storage.removeItem(STATE);
       const back = storage.getItem(RETURN_TO);

@@ -10,11 +10,19 @@ import { ConsentRequiredError, type TokenProvider } from './token-provider';
  * the token (no popup, no redirect URI in our origin); in a plain browser or a SharePoint page the same object is a
  * standard MSAL client. Silent first, a popup only when interaction is required.
  */
-export function createMsalTokenProvider(o: { clientId: string; authority: string; scope: string }): TokenProvider {
+export function createMsalTokenProvider(o: {
+  clientId: string;
+  authority: string;
+  scope: string;
+}): TokenProvider {
   let pca: Promise<IPublicClientApplication> | undefined;
   const client = () =>
     (pca ??= createNestablePublicClientApplication({
-      auth: { clientId: o.clientId, authority: o.authority, redirectUri: window.location.origin + '/tab/blank.html' },
+      auth: {
+        clientId: o.clientId,
+        authority: o.authority,
+        redirectUri: window.location.origin + '/tab/blank.html',
+      },
       cache: { cacheLocation: 'localStorage' },
     }));
 
@@ -35,7 +43,9 @@ export function createMsalTokenProvider(o: { clientId: string; authority: string
           const code = (popupError as { errorCode?: string }).errorCode ?? '';
           // AADSTS65001: the user or an administrator has not consented to the app.
           if (code === 'consent_required' || /AADSTS65001/.test(String(popupError)))
-            throw new ConsentRequiredError('Consent to Stagemap is missing: ask your Microsoft 365 administrator to grant it.');
+            throw new ConsentRequiredError(
+              'Consent to Stagemap is missing: ask your Microsoft 365 administrator to grant it.',
+            );
           throw popupError;
         }
       }

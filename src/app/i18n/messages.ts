@@ -3,6 +3,12 @@ import type { Locale } from '../../domain/i18n';
 /** The tab's own UI strings (domain texts — phases, checklists, questions — come from src/domain). */
 export const MESSAGES = {
   en: {
+    nav: {
+      home: 'Home',
+      overview: 'Who interns where',
+      switchUser: 'Sign in as another user',
+      signedInAs: 'Signed in as {{name}}',
+    },
     app: { name: 'Stagemap', tagline: 'Student internships, the federal toolbox way' },
     shell: {
       language: 'Language',
@@ -16,6 +22,12 @@ export const MESSAGES = {
     },
   },
   nl: {
+    nav: {
+      home: 'Start',
+      overview: 'Wie loopt waar stage',
+      switchUser: 'Aanmelden als andere gebruiker',
+      signedInAs: 'Aangemeld als {{name}}',
+    },
     app: { name: 'Stagemap', tagline: 'Studentenstages volgens de federale toolbox' },
     shell: {
       language: 'Taal',
@@ -29,6 +41,12 @@ export const MESSAGES = {
     },
   },
   fr: {
+    nav: {
+      home: 'Accueil',
+      overview: 'Qui fait un stage où',
+      switchUser: 'Se connecter avec un autre compte',
+      signedInAs: 'Connecté en tant que {{name}}',
+    },
     app: { name: 'Stagemap', tagline: "Les stages d'étudiants selon la boîte à outils fédérale" },
     shell: {
       language: 'Langue',
@@ -42,6 +60,12 @@ export const MESSAGES = {
     },
   },
   de: {
+    nav: {
+      home: 'Start',
+      overview: 'Wer macht wo ein Praktikum',
+      switchUser: 'Als anderer Benutzer anmelden',
+      signedInAs: 'Angemeldet als {{name}}',
+    },
     app: { name: 'Stagemap', tagline: 'Studentenpraktika nach der föderalen Toolbox' },
     shell: {
       language: 'Sprache',

@@ -20,13 +20,28 @@ export class ApiRequestError extends Error {
 
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
-  send<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
-  upload<T>(path: string, file: Blob, fields: Record<string, string>, onProgress?: (fraction: number) => void): Promise<T>;
+  send<T>(
+    method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T>;
+  upload<T>(
+    path: string,
+    file: Blob,
+    fields: Record<string, string>,
+    onProgress?: (fraction: number) => void,
+  ): Promise<T>;
 }
 
 /** The tab's only way to the server: bearer token, the user's language, errors turned into ApiRequestError. */
 export function createApiClient(base: string, tokens: TokenProvider, locale: () => Locale): ApiClient {
-  async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const res = await fetch(`${base}/api${path}`, {
       method,
       headers: {
@@ -38,10 +53,25 @@ export function createApiClient(base: string, tokens: TokenProvider, locale: () 
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (res.status === 204) return undefined as T;
-    const json = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string; fields?: FieldError[]; reasons?: { code: string; message: string }[]; current?: unknown } };
+    const json = (await res.json().catch(() => ({}))) as {
+      error?: {
+        code: string;
+        message: string;
+        fields?: FieldError[];
+        reasons?: { code: string; message: string }[];
+        current?: unknown;
+      };
+    };
     if (!res.ok) {
       const e = json.error;
-      throw new ApiRequestError(res.status, e?.code ?? 'unknown', e?.message ?? res.statusText, e?.fields, e?.reasons, e?.current);
+      throw new ApiRequestError(
+        res.status,
+        e?.code ?? 'unknown',
+        e?.message ?? res.statusText,
+        e?.fields,
+        e?.reasons,
+        e?.current,
+      );
     }
     return json as T;
   }
@@ -49,7 +79,12 @@ export function createApiClient(base: string, tokens: TokenProvider, locale: () 
   return {
     get: (path) => request('GET', path),
     send: (method, path, body, headers) => request(method, path, body, headers),
-    async upload<T>(path: string, file: Blob, fields: Record<string, string>, onProgress?: (f: number) => void) {
+    async upload<T>(
+      path: string,
+      file: Blob,
+      fields: Record<string, string>,
+      onProgress?: (f: number) => void,
+    ) {
       // XMLHttpRequest: fetch has no upload progress events, and long uploads must show progress.
       const token = await tokens.getToken();
       return new Promise<T>((resolve, reject) => {
@@ -69,7 +104,14 @@ export function createApiClient(base: string, tokens: TokenProvider, locale: () 
             }
           })();
           if (xhr.status >= 200 && xhr.status < 300) resolve(json as T);
-          else reject(new ApiRequestError(xhr.status, json.error?.code ?? 'unknown', json.error?.message ?? xhr.statusText));
+          else
+            reject(
+              new ApiRequestError(
+                xhr.status,
+                json.error?.code ?? 'unknown',
+                json.error?.message ?? xhr.statusText,
+              ),
+            );
         };
         xhr.onerror = () => reject(new ApiRequestError(0, 'network', 'Network error'));
         xhr.send(file);

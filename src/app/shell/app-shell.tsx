@@ -1,4 +1,4 @@
-import { FluentProvider, Select, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import { Button, FluentProvider, Select, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../domain/i18n';
@@ -42,11 +42,20 @@ export interface AppShellProps {
   inTeams: boolean;
   onLocaleChange(locale: Locale): void;
   onThemeChange(theme: HostTheme): void;
+  /** Local mode only: sign in as another demo user. */
+  onSwitchUser?: (() => void) | undefined;
   children: ReactNode;
 }
 
 /** Frame of every screen: Fluent theme of the host, and — outside Teams only — language and theme pickers. */
-export function AppShell({ theme, inTeams, onLocaleChange, onThemeChange, children }: AppShellProps) {
+export function AppShell({
+  theme,
+  inTeams,
+  onLocaleChange,
+  onThemeChange,
+  onSwitchUser,
+  children,
+}: AppShellProps) {
   const styles = useStyles();
   const { t, i18n } = useTranslation();
   const langId = useId('lang');
@@ -81,6 +90,11 @@ export function AppShell({ theme, inTeams, onLocaleChange, onThemeChange, childr
                 <option value="dark">{t('shell.themeDark')}</option>
                 <option value="contrast">{t('shell.themeContrast')}</option>
               </Select>
+              {onSwitchUser && (
+                <Button appearance="subtle" onClick={onSwitchUser}>
+                  {t('nav.switchUser')}
+                </Button>
+              )}
             </div>
           )}
         </header>

@@ -1,3 +1,4 @@
+import { SCHEMA_VERSION_KEY } from '../schema';
 import { organisationSettingsSchema, type OrganisationSettings } from '../../domain/records';
 import { readText, type Fields } from './fields';
 import { ListRepository, type RepositoryContext, type Stored } from './list-repository';
@@ -79,6 +80,13 @@ export class SettingsRepository {
     );
     const retry = organisationSettingsSchema.safeParse(kept);
     return { value: retry.success ? retry.data : SettingsRepository.defaults(), issues };
+  }
+
+  /** The schema version provisioning recorded on the site (readiness: the app expects SCHEMA_VERSION). */
+  async schemaVersion(): Promise<number | undefined> {
+    const entry = await this.entries.getByKey(SCHEMA_VERSION_KEY);
+    const n = Number(entry?.value);
+    return entry && Number.isInteger(n) ? n : undefined;
   }
 
   async read(): Promise<SettingsRead> {

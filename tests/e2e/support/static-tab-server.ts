@@ -16,7 +16,10 @@ const TYPES: Record<string, string> = {
  * Serves the built tab (dist/app) under /tab/ with a given config.json, plus extra pages (a simulated Teams host):
  * enough to test how the tab boots without the API server.
  */
-export async function serveTab(config: unknown, pages: Record<string, string> = {}): Promise<{ url: string; server: Server; pages: Record<string, string>; close(): Promise<void> }> {
+export async function serveTab(
+  config: unknown,
+  pages: Record<string, string> = {},
+): Promise<{ url: string; server: Server; pages: Record<string, string>; close(): Promise<void> }> {
   const root = new URL('../../../dist/app/', import.meta.url).pathname;
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;

@@ -1,0 +1,152 @@
+import { Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { Locale } from '../../../../domain/i18n';
+import { PHASES } from '../../../../domain/internship';
+import { PHASE_NAMES } from '../../../../domain/phases';
+import type { InternshipSummaryView, MeView } from '../../../../domain/views';
+import { AppLink } from '../../../components/app-link';
+import { formatDate } from '../../../components/format';
+import { QueryState } from '../../../components/query-state';
+import { useInternships } from '../../internships/api/use-internships';
+import { InternshipList } from '../../internships/components/internship-list';
+import { useMe } from '../api/use-me';
+
+const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  cards: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(18rem, 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
+  phases: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    margin: 0,
+  },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+/** The home screen for the caller's roles: coordinator, mentor/back-up, service head, intern, or any staff member. */
+export function HomePage() {
+  const me = useMe();
+  return <QueryState query={me}>{(m) => <RoleHome me={m} />}</QueryState>;
+}
+
+function RoleHome({ me }: { me: MeView }) {
+  const internships = useInternships();
+  const { t, i18n } = useTranslation('home');
+  const navigate = useNavigate();
+  const locale = i18n.language as Locale;
+  const styles = useStyles();
+  const guides = me.mentorOf + me.backupOf > 0;
+  if (!me.isCoordinator && !guides && me.headOfServices.length === 0 && me.internOf === 0)
+    return (
+      <Card>
+        <Text as="h2" size={500} weight="semibold">
+          {t('staffTitle')}
+        </Text>
+        <Text as="p">{t('staffIntro')}</Text>
+        <Button appearance="primary" onClick={() => navigate('/overview')}>
+          {t('openOverview')}
+        </Button>
+      </Card>
+    );
+  return (
+    <QueryState query={internships}>
+      {(items) => (
+        <div className={styles.page}>
+          {me.isCoordinator && <CoordinatorSummary me={me} items={items} locale={locale} />}
+          {!me.isCoordinator && (
+            <Text as="h2" size={500} weight="semibold">
+              {guides ? t('mentorTitle') : me.internOf > 0 ? t('internTitle') : t('serviceHeadTitle')}
+            </Text>
+          )}
+          {!me.isCoordinator && guides && <Text as="p">{t('mentorIntro')}</Text>}
+          {items.length === 0 && !me.isCoordinator && (
+            <Text as="p">{me.internOf > 0 ? t('noInternship') : t('noInterns')}</Text>
+          )}
+          <InternshipList
+            items={items}
+            locale={locale}
+            label={me.isCoordinator ? t('allInternships') : t('mentorTitle')}
+          />
+        </div>
+      )}
+    </QueryState>
+  );
+}
+
+function within(date: string, from: Date, days: number): boolean {
+  const d = Date.parse(`${date}T00:00:00Z`);
+  return d >= from.getTime() - 86_400_000 && d <= from.getTime() + days * 86_400_000;
+}
+
+function CoordinatorSummary({
+  me,
+  items,
+  locale,
+}: {
+  me: MeView;
+  items: InternshipSummaryView[];
+  locale: Locale;
+}) {
+  const styles = useStyles();
+  const { t } = useTranslation('home');
+  const today = new Date();
+  const counts = PHASES.map((p) => [p, items.filter((i) => i.phase === p).length] as const);
+  const arriving = items.filter(
+    (i) => (i.phase === 'decision' || i.phase === 'execution') && within(i.startDate, today, 28),
+  );
+  const leaving = items.filter(
+    (i) => (i.phase === 'execution' || i.phase === 'evaluation') && within(i.endDate, today, 28),
+  );
+  const people = (list: InternshipSummaryView[], date: (i: InternshipSummaryView) => string, none: string) =>
+    list.length === 0 ? (
+      <Text as="p">{none}</Text>
+    ) : (
+      <ul className={styles.list}>
+        {list.map((i) => (
+          <li key={i.id}>
+            <AppLink to={`/internships/${encodeURIComponent(i.id)}`}>{i.intern.name}</AppLink> —{' '}
+            {i.serviceName}, {formatDate(date(i), locale)}
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <>
+      <Text as="h2" size={500} weight="semibold">
+        {t('coordinatorTitle', { organisation: me.organisation.name })}
+      </Text>
+      <div className={styles.cards}>
+        <Card>
+          <Text as="h3" weight="semibold">
+            {t('byPhase')}
+          </Text>
+          <dl className={styles.phases}>
+            {counts.map(([p, n]) => (
+              <div key={p} style={{ display: 'contents' }}>
+                <dt>{PHASE_NAMES[p][locale]}</dt>
+                <dd style={{ margin: 0 }}>{n}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card>
+          <Text as="h3" weight="semibold">
+            {t('arrivals')}
+          </Text>
+          {people(arriving, (i) => i.startDate, t('noneArriving'))}
+        </Card>
+        <Card>
+          <Text as="h3" weight="semibold">
+            {t('departures')}
+          </Text>
+          {people(leaving, (i) => i.endDate, t('noneLeaving'))}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../domain/i18n';
+import { NAMESPACES } from './namespaces';
+
+/** Leaf strings of a nested message object, by dotted key. */
+function leaves(o: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+// Words that are the same in several languages on purpose.
+const SAME_ALLOWED = new Set([
+  'Stagemap',
+  'Service',
+  'Stages',
+  'Mentor',
+  'Back-up',
+  'Type',
+  'Programme',
+  'Contacts',
+  'Feedback',
+  'Details',
+  'Phase',
+  'Plan',
+  'Checklist',
+  'Moments',
+  'Status',
+  'E-mail',
+  'Total',
+  'Date',
+  'Information',
+  'Questions',
+  'Position',
+  'Documents',
+  'Sessions',
+  'Service head',
+  'Ja',
+  'School',
+]);
+
+describe('tab messages', () => {
+  for (const [ns, messages] of Object.entries(NAMESPACES)) {
+    it(`${ns}: the four languages have the same keys, none empty`, () => {
+      const en = leaves(messages.en);
+      expect(en.size).toBeGreaterThan(0);
+      for (const l of LOCALES) {
+        const m = leaves(messages[l]);
+        expect([...m.keys()].sort(), `${ns}.${l}`).toEqual([...en.keys()].sort());
+        for (const [k, v] of m) expect(v.trim(), `${ns}.${l}.${k}`).not.toBe('');
+      }
+    });
+
+    it(`${ns}: Dutch, French and German are translated, not copied from English`, () => {
+      const en = leaves(messages.en);
+      for (const l of ['nl', 'fr', 'de'] as const) {
+        const m = leaves(messages[l]);
+        const copied = [...m].filter(
+          ([k, v]) => v === en.get(k) && !SAME_ALLOWED.has(v) && /[a-z]{3}/i.test(v),
+        );
+        expect(copied, `${ns}.${l}`).toEqual([]);
+      }
+    });
+  }
+});
