@@ -164,6 +164,11 @@ export const LISTS: readonly ListSchema[] = [
         indexed: true,
         since: 2,
       }),
+      // The internship plan (projects, milestones, training record) as JSON: read and written whole with the
+      // internship, under its ETag, so a plan edit and an internship edit cannot silently overwrite each other.
+      c('Plan', note, L('Stageplan', 'Plan de stage', 'Praktikumsplan', 'Internship plan'), {
+        since: SCHEMA_VERSION,
+      }),
     ],
   },
   {
@@ -255,6 +260,13 @@ export const LISTS: readonly ListSchema[] = [
       c('SubmittedAt', instant, L('Ingediend op', 'Soumis le', 'Eingereicht am', 'Submitted at'), {
         indexed: true,
       }),
+      // An intern sees an evaluation only once the mentor shares it (evaluation.readShared).
+      c(
+        'SharedWithIntern',
+        bool,
+        L('Gedeeld met stagiair', 'Partagé avec le stagiaire', 'Mit Praktikant geteilt', 'Shared with intern'),
+        { since: SCHEMA_VERSION },
+      ),
     ],
   },
   {
@@ -430,6 +442,35 @@ export const LISTS: readonly ListSchema[] = [
     columns: [
       INTERNSHIP_KEY,
       c('Published', bool, L('Gepubliceerd', 'Publié', 'Veröffentlicht', 'Published'), { indexed: true }),
+    ],
+  },
+  {
+    // The bot's conversation reference per user (proactive 1:1 sends), written by the bot runtime on
+    // installationUpdate/conversationUpdate and by the scheduler after installing the app through Graph.
+    name: 'Conversations',
+    template: 'genericList',
+    title: L('Gesprekken', 'Conversations', 'Unterhaltungen', 'Conversations'),
+    since: SCHEMA_VERSION,
+    columns: [
+      { ...KEY, since: SCHEMA_VERSION },
+      c('UserOid', text, L('Gebruiker', 'Utilisateur', 'Benutzer', 'User'), {
+        indexed: true,
+        since: SCHEMA_VERSION,
+      }),
+      c('ConversationId', text, L('Gesprek', 'Conversation', 'Unterhaltung', 'Conversation'), {
+        since: SCHEMA_VERSION,
+      }),
+      c('ServiceUrl', text, L('Service-URL', 'URL du service', 'Dienst-URL', 'Service URL'), {
+        since: SCHEMA_VERSION,
+      }),
+      c('TenantId', text, L('Tenant', 'Tenant', 'Mandant', 'Tenant'), { since: SCHEMA_VERSION }),
+      c('Installed', bool, L('Geïnstalleerd', 'Installé', 'Installiert', 'Installed'), {
+        since: SCHEMA_VERSION,
+      }),
+      // The coordinator digest of the day (JSON {date, marker, activityId?}): its send is exactly-once too.
+      c('DigestLog', note, L('Overzichtslog', 'Journal des synthèses', 'Übersichtsprotokoll', 'Digest log'), {
+        since: SCHEMA_VERSION,
+      }),
     ],
   },
 ];
