@@ -25,6 +25,8 @@ export interface LocalStackOptions {
   today?: string;
   internships?: number;
   log?: boolean;
+  /** Run the scheduler every minute (npm start); tests drive it themselves. */
+  scheduler?: boolean;
   say?: (line: string) => void;
 }
 
@@ -85,8 +87,17 @@ export async function startLocalStack(o: LocalStackOptions = {}): Promise<LocalS
     NODE_ENV: 'development',
     PORT: String(o.serverPort ?? 0),
     EMULATOR_URL: emulator.url,
+    SCHEDULER: o.scheduler === false ? '0' : '1',
   });
-  const stagemap = await startStagemap(config, o.log === false ? { logger: silentLogger } : {});
+  // The server's clock is the emulator's, so the local Teams page's clock control moves moments too.
+  const stagemap = await startStagemap(config, {
+    clock: { now: () => emulator.ctx.now() },
+    ...(o.log === false ? { logger: silentLogger } : {}),
+  });
+  await admin(emulator, 'PUT', '/bot', {
+    endpoint: `${stagemap.url}/api/messages`,
+    stagemapUrl: stagemap.url,
+  });
   say(`Stagemap: ${stagemap.url}/tab/`);
   return {
     emulator,

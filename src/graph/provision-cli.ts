@@ -8,10 +8,10 @@ import { clientCredentials, staticToken } from './token-provider';
  * `npm run provision -- --site <url or id>`: provisions the "Stages" site with the app's own identity.
  *
  * Configuration (flags win over environment):
- *   --site            site URL (https://contoso.sharepoint.com/sites/Stages) or Graph site id   (required)
- *   --graph           Graph root, default $GRAPH_BASE_URL or https://graph.microsoft.com/v1.0
- *   --authority       token authority, default $AZURE_AUTHORITY or https://login.microsoftonline.com/$AZURE_TENANT_ID
- *   --client-id       default $AZURE_CLIENT_ID;  client secret from $AZURE_CLIENT_SECRET only (not a flag: shell history)
+ *   --site            site URL (https://contoso.sharepoint.com/sites/Stages) or Graph site id, default $SITE_URL
+ *   --graph           Graph root, default $GRAPH_BASE_URL/v1.0 or https://graph.microsoft.com/v1.0
+ *   --authority       token authority, default $LOGIN_AUTHORITY/$TENANT_ID (https://login.microsoftonline.com/…)
+ *   --client-id       default $CLIENT_ID;  client secret from $CLIENT_SECRET only (not a flag: shell history)
  *   --locale          nl|fr|de|en, language of the column display names, default nl
  *   --probe-token     delegated Graph token of a site member who is NOT a coordinator, to verify the confidential
  *                     library is closed to them (or $STAGEMAP_PROBE_TOKEN)
@@ -30,19 +30,21 @@ async function main(): Promise<number> {
     },
   });
   const env = process.env;
-  const site = values.site;
-  const baseUrl = values.graph ?? env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0';
+  // The server's variables (src/server/config.ts) are read first, so one environment serves both.
+  const site = values.site ?? env.SITE_URL;
+  const baseUrl = values.graph ?? (env.GRAPH_BASE_URL ? `${env.GRAPH_BASE_URL}/v1.0` : 'https://graph.microsoft.com/v1.0');
+  const tenantId = env.TENANT_ID ?? env.AZURE_TENANT_ID;
   const authority =
     values.authority ??
     env.AZURE_AUTHORITY ??
-    (env.AZURE_TENANT_ID ? `https://login.microsoftonline.com/${env.AZURE_TENANT_ID}` : undefined);
-  const clientId = values['client-id'] ?? env.AZURE_CLIENT_ID;
-  const clientSecret = env.AZURE_CLIENT_SECRET;
+    (tenantId ? `${env.LOGIN_AUTHORITY ?? 'https://login.microsoftonline.com'}/${tenantId}` : undefined);
+  const clientId = values['client-id'] ?? env.CLIENT_ID ?? env.AZURE_CLIENT_ID;
+  const clientSecret = env.CLIENT_SECRET ?? env.AZURE_CLIENT_SECRET;
   const locale = values.locale ?? 'nl';
   if (!site || !authority || !clientId || !clientSecret || !isLocale(locale)) {
     console.error(
       'usage: npm run provision -- --site <url|id> [--graph <url>] [--authority <url>] [--client-id <id>] [--locale nl|fr|de|en] [--probe-token <token>]\n' +
-        'needs AZURE_CLIENT_SECRET and AZURE_TENANT_ID (or --authority) in the environment.',
+        'needs CLIENT_SECRET and TENANT_ID (or --authority) in the environment (the server\'s variables; AZURE_* also accepted).',
     );
     return 2;
   }

@@ -12,13 +12,23 @@ import { SCHEMA_VERSION } from '../graph/schema';
 import { resolveSite } from '../graph/sites';
 import { clientCredentials } from '../graph/token-provider';
 import { createTokenValidator, remoteJwks } from './auth/token-validator';
+import { hostBot, type BotHosting } from './bot-hosting';
 import type { StagemapConfig } from './config';
 import type { ServerDeps } from './deps';
 import { createApp } from './http/create-app';
 import { jsonLogger, type Logger } from './http/logger';
+import { applicationRoutes } from './routes/application-routes';
+import { assignmentRoutes } from './routes/assignment-routes';
+import { evaluationRoutes } from './routes/evaluation-routes';
+import { folderRoutes } from './routes/folder-routes';
 import { internshipRoutes } from './routes/internship-routes';
+import { journalRoutes } from './routes/journal-routes';
 import { meRoutes } from './routes/me-routes';
 import { overviewRoutes } from './routes/overview-routes';
+import { partnerRoutes } from './routes/partner-routes';
+import { policyRoutes } from './routes/policy-routes';
+import { reportRoutes } from './routes/report-routes';
+import { workflowRoutes } from './routes/workflow-routes';
 import { Organisation } from './services/organisation';
 
 export interface ComposeOptions {
@@ -34,11 +44,25 @@ export interface RunningStagemap {
   url: string;
   deps: ServerDeps;
   graph: Graph;
+  bot: BotHosting;
   close(): Promise<void>;
 }
 
 /** Feature routers, in one place so a feature is added by one line. */
-export const API_ROUTERS: ((deps: ServerDeps) => Router)[] = [meRoutes, internshipRoutes, overviewRoutes];
+export const API_ROUTERS: ((deps: ServerDeps) => Router)[] = [
+  meRoutes,
+  internshipRoutes,
+  overviewRoutes,
+  folderRoutes,
+  evaluationRoutes,
+  journalRoutes,
+  assignmentRoutes,
+  applicationRoutes,
+  partnerRoutes,
+  policyRoutes,
+  reportRoutes,
+  workflowRoutes,
+];
 
 /**
  * The composition root: configuration → Graph with the app's own identity (Sites.Selected on the one site) →
@@ -84,31 +108,53 @@ export async function startStagemap(
 
   const api = Router();
   for (const r of [...API_ROUTERS, ...(opts.apiRouters ?? [])]) api.use(r(deps));
+  const bot = await hostBot(config, { graph, siteId: site.id, people, repos, clock, logger });
+  deps.jobs = { internshipChanged: (key) => bot.scheduler.internshipChanged(key).then(() => undefined) };
 
   const app = createApp({
     logger,
     validateToken,
     resolveActor: (caller) => deps.organisation.actorFor(caller),
     api,
-    publicRoutes: [healthRoutes(graph, deps), tabRoutes(config, opts.tabDir)],
+    publicRoutes: [
+      bot.router,
+      healthRoutes(graph, deps),
+      tabRoutes(config, opts.tabDir),
+      ...(config.mode === 'local' ? [devRoutes(bot)] : []),
+    ],
   });
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
+  if (config.scheduler) bot.scheduler.start(60_000);
   const url = config.mode === 'local' ? `http://127.0.0.1:${port}` : config.publicUrl;
   logger.info('stagemap started', { url, mode: config.mode, site: site.webUrl });
   return {
     url,
     deps,
     graph,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    bot,
+    // Graceful: stop taking requests, let a running sweep finish its batch (it is resumable anyway), then close.
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await bot.scheduler.stop();
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), 10_000);
+      await closed;
+      clearTimeout(timer);
+    },
   };
+}
+
+/** Local mode only: the local Teams page's "run the scheduler now" button (docs/emulator-bot.md). */
+function devRoutes(bot: BotHosting): Router {
+  const r = Router();
+  r.post('/dev/sweep', async (_req, res) => {
+    res.json(await bot.scheduler.sweepOnce());
+  });
+  return r;
 }
 
 /** Liveness (the process answers) and readiness (Graph reachable, the site at the expected schema version). */

@@ -13,6 +13,9 @@ export const LOCAL_DEFAULTS = {
   clientSecret: 'local-dev-secret-not-for-production',
   emulatorUrl: 'http://127.0.0.1:5100',
   siteUrl: 'http://stagemap.sharepoint.local/sites/Stages',
+  /** The demo organisation's coordinator mailbox stands in for the central internship mailbox (toolbox B2). */
+  senderMailbox: 'els.verstraeten@stagemap.local',
+  teamsCatalogAppId: '3c0e5f2a-7b1d-4e8c-a6f9-1d2b3c4e5001',
 } as const;
 
 const guid = z
@@ -42,6 +45,12 @@ const productionSchema = z.object({
   GRAPH_BASE_URL: httpsUrl.default('https://graph.microsoft.com'),
   LOGIN_AUTHORITY: httpsUrl.default('https://login.microsoftonline.com'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Mailbox decision mails and card fallbacks are sent from (Mail.Send, limited to it by an access policy). */
+  SENDER_MAILBOX: z.email('must be an e-mail address').optional(),
+  /** Catalog id of the Stagemap app in the tenant's app catalog: lets the bot install itself for a mentor. */
+  TEAMS_CATALOG_APP_ID: guid.optional(),
+  /** Run the scheduler in this process (set 0 when `npm run worker` runs it apart). */
+  SCHEDULER: z.enum(['0', '1']).default('1'),
 });
 
 const localSchema = z.object({
@@ -50,6 +59,7 @@ const localSchema = z.object({
   PUBLIC_URL: anyUrl.default('http://127.0.0.1:5200'),
   EMULATOR_URL: anyUrl.default(LOCAL_DEFAULTS.emulatorUrl),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  SCHEDULER: z.enum(['0', '1']).default('1'),
 });
 
 export interface StagemapConfig {
@@ -68,6 +78,9 @@ export interface StagemapConfig {
   /** Authority host; the tenant's issuer is `${authority}/${tenantId}/v2.0`. */
   authority: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  senderMailbox?: string;
+  teamsCatalogAppId?: string;
+  scheduler: boolean;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +118,9 @@ export function loadConfig(env: Record<string, string | undefined>): StagemapCon
       graphBaseUrl: c.GRAPH_BASE_URL,
       authority: c.LOGIN_AUTHORITY,
       logLevel: c.LOG_LEVEL,
+      ...(c.SENDER_MAILBOX ? { senderMailbox: c.SENDER_MAILBOX } : {}),
+      ...(c.TEAMS_CATALOG_APP_ID ? { teamsCatalogAppId: c.TEAMS_CATALOG_APP_ID } : {}),
+      scheduler: c.SCHEDULER === '1',
     };
   }
   const r = localSchema.safeParse(env);
@@ -125,5 +141,8 @@ export function loadConfig(env: Record<string, string | undefined>): StagemapCon
     graphBaseUrl: c.EMULATOR_URL,
     authority: c.EMULATOR_URL,
     logLevel: c.LOG_LEVEL,
+    senderMailbox: LOCAL_DEFAULTS.senderMailbox,
+    teamsCatalogAppId: LOCAL_DEFAULTS.teamsCatalogAppId,
+    scheduler: c.SCHEDULER === '1',
   };
 }

@@ -11,4 +11,6 @@ export interface ServerDeps {
   organisation: Organisation;
   clock: Clock;
   logger: Logger;
+  /** Scheduler hooks (set once the bot is hosted): recompute moments after dates, mentor or back-up change. */
+  jobs?: { internshipChanged(internshipKey: string): Promise<void> };
 }

@@ -1,0 +1,120 @@
+import { Router, type Request } from 'express';
+import { canOnInternship } from '../../domain/access';
+import { isDocumentKey } from '../../domain/documents';
+import { LOCALES, type LocalizedText } from '../../domain/i18n';
+import { checkUpload, isConfidentialType, MAX_UPLOAD_BYTES, tooLargeText } from '../../domain/uploads';
+import type { ServerDeps } from '../deps';
+import { ApiError, forbidden, invalidInput, notFound } from '../http/api-error';
+import { ctxOf } from '../http/create-app';
+import { presentDocument, presentFolder, documentViewId } from '../presenters/document-presenter';
+import { loadInternship } from './internship-routes';
+
+const TOO_LARGE: LocalizedText = Object.fromEntries(
+  LOCALES.map((l) => [l, tooLargeText(l)]),
+) as unknown as LocalizedText;
+const tooLarge = () => new ApiError(413, 'tooLarge', TOO_LARGE, { fields: [] });
+
+/**
+ * Reads a raw request body into memory, refusing it as soon as it passes the limit. The Graph upload needs the
+ * whole content (it slices it into upload-session chunks), and 50 MB per request is bounded.
+ */
+async function readBody(req: Request, limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      // Let the rest drain in the background so the client reads our answer instead of a reset connection.
+      req.resume();
+      throw tooLarge();
+    }
+    chunks.push(chunk);
+  }
+  return new Uint8Array(Buffer.concat(chunks, size));
+}
+
+/** The digital folder of an internship (toolbox B4): list, required-documents status, upload, open. */
+export function folderRoutes(deps: ServerDeps): Router {
+  const r = Router();
+
+  /** Documents and the required-documents status; the confidential part only for who may read it. */
+  r.get('/internships/:id/folder', async (req, res) => {
+    const i = await loadInternship(deps, req, 'folder.read');
+    const { actor, locale } = ctxOf(req);
+    const documents = await deps.folders.documents(i.key);
+    res.setHeader('cache-control', 'no-store');
+    res.json(presentFolder(i, documents, actor, locale));
+  });
+
+  /** The confidential part alone: coordinators only (403 for mentor, back-up and intern). */
+  r.get('/internships/:id/folder/confidential', async (req, res) => {
+    const i = await loadInternship(deps, req, 'confidential.read');
+    const { locale } = ctxOf(req);
+    const documents = (await deps.folders.documents(i.key)).filter((d) => d.confidential);
+    res.json({ items: documents.map((d) => presentDocument(d, locale)) });
+  });
+
+  /**
+   * One document, to open it in SharePoint / Office (its webUrl). A confidential document is not found for who
+   * may not read the confidential part: its existence is itself health or contract information.
+   */
+  r.get('/internships/:id/folder/documents/:docId', async (req, res) => {
+    const i = await loadInternship(deps, req, 'folder.read');
+    const { actor, locale } = ctxOf(req);
+    const docId = String(req.params.docId ?? '');
+    if (!/^[cs]-\d{1,10}$/.test(docId)) throw notFound();
+    if (docId.startsWith('c-') && !canOnInternship(actor, 'confidential.read', i)) throw notFound();
+    const doc = (await deps.folders.documents(i.key)).find((d) => documentViewId(d) === docId);
+    if (!doc) throw notFound();
+    res.json(presentDocument(doc, locale));
+  });
+
+  /**
+   * Upload: the raw file as the body, `?name=&type=`. Confidential types go to the confidential library and only
+   * coordinators may send them; the folder client uses an upload session above 4 MB.
+   */
+  r.put('/internships/:id/folder/documents', async (req, res) => {
+    const i = await loadInternship(deps, req, 'folder.write');
+    const { actor, locale } = ctxOf(req);
+    const mayWriteConfidential = canOnInternship(actor, 'confidential.write', i);
+    const type = req.query.type;
+    if (isDocumentKey(type) && isConfidentialType(type) && !mayWriteConfidential) {
+      req.resume();
+      throw forbidden();
+    }
+    const declared = Number(req.header('content-length') ?? NaN);
+    const checked = checkUpload(
+      {
+        name: req.query.name,
+        type,
+        ...(Number.isFinite(declared) ? { size: declared } : {}),
+        mayWriteConfidential,
+      },
+      locale,
+    );
+    if (!checked.ok) {
+      req.resume();
+      throw invalidInput(checked.errors);
+    }
+    const content = await readBody(req, MAX_UPLOAD_BYTES);
+    const measured = checkUpload(
+      { name: checked.name, type, size: content.length, mayWriteConfidential },
+      locale,
+    );
+    if (!measured.ok) throw invalidInput(measured.errors);
+    const doc = await deps.folders.upload(i, {
+      name: checked.name,
+      content,
+      ...(checked.type ? { documentType: checked.type, confidential: isConfidentialType(checked.type) } : {}),
+    });
+    deps.logger.info('document uploaded', {
+      internship: i.key,
+      type: checked.type,
+      size: content.length,
+      confidential: doc.confidential,
+    });
+    res.status(201).json(presentDocument(doc, locale));
+  });
+
+  return r;
+}
