@@ -115,6 +115,8 @@ export interface EvaluationRecord {
   respondentOid: string;
   answers: Record<string, AnswerValue>;
   submittedAt: IsoInstant;
+  /** An intern sees an evaluation only once it is shared with them (evaluation.readShared); absent = not shared. */
+  sharedWithIntern?: boolean;
 }
 
 // ---------- journal ----------

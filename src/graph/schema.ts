@@ -264,7 +264,12 @@ export const LISTS: readonly ListSchema[] = [
       c(
         'SharedWithIntern',
         bool,
-        L('Gedeeld met stagiair', 'Partagé avec le stagiaire', 'Mit Praktikant geteilt', 'Shared with intern'),
+        L(
+          'Gedeeld met stagiair',
+          'Partagé avec le stagiaire',
+          'Mit Praktikant geteilt',
+          'Shared with intern',
+        ),
         { since: SCHEMA_VERSION },
       ),
     ],

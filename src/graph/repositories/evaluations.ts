@@ -1,7 +1,7 @@
 import type { QuestionnaireKey } from '../../domain/questionnaires';
 import type { AnswerValue, EvaluationRecord } from '../../domain/records';
 import { and, eq } from '../odata';
-import { readInstant, readJson, readText, writeInstant, writeJson, type Fields } from './fields';
+import { readBool, readInstant, readJson, readText, writeInstant, writeJson, type Fields } from './fields';
 import { ListRepository, type RepositoryContext, type Stored } from './list-repository';
 
 /** The Evaluations list: answers of evaluations (mid-term, final) and of surveys (satisfaction, pulse, intake…). */
@@ -13,6 +13,7 @@ const COLUMNS = [
   'RespondentOid',
   'Answers',
   'SubmittedAt',
+  'SharedWithIntern',
 ] as const;
 
 function toDomain(id: string, f: Fields): EvaluationRecord {
@@ -27,6 +28,7 @@ function toDomain(id: string, f: Fields): EvaluationRecord {
   };
   const momentKey = readText(f, 'MomentKey');
   if (momentKey) r.momentKey = momentKey;
+  if (readBool(f, 'SharedWithIntern')) r.sharedWithIntern = true;
   return r;
 }
 
@@ -40,6 +42,7 @@ function toFields(v: Partial<EvaluationRecord>): Fields {
   if (has('respondentOid')) f.RespondentOid = v.respondentOid;
   if (has('answers')) f.Answers = writeJson(v.answers ?? {});
   if (has('submittedAt')) f.SubmittedAt = writeInstant(v.submittedAt);
+  if (has('sharedWithIntern')) f.SharedWithIntern = v.sharedWithIntern === true;
   return f;
 }
 

@@ -57,6 +57,7 @@ const COLUMNS = [
   'AssignmentKey',
   'ApplicationKey',
   'ClosingWaiver',
+  'Plan',
 ] as const;
 
 export class InternshipsRepository extends ListRepository<Internship> {
@@ -153,6 +154,7 @@ function toFields(v: Partial<Internship>): Fields {
   if (has('closingWaiver')) f.ClosingWaiver = writeJson(v.closingWaiver);
   if (has('assignmentId')) f.AssignmentKey = v.assignmentId ?? null;
   if (has('applicationId')) f.ApplicationKey = v.applicationId ?? null;
+  if (has('plan')) f.Plan = writeJson(v.plan);
   return f;
 }
 
@@ -197,6 +199,7 @@ function toDomain(people: People, id: string, f: Fields): Internship {
     closingWaiver: readJson<Internship['closingWaiver']>(f, 'ClosingWaiver', undefined),
     assignmentId: readText(f, 'AssignmentKey'),
     applicationId: readText(f, 'ApplicationKey'),
+    plan: readJson<Internship['plan']>(f, 'Plan', undefined),
   };
   return { ...out, ...(defined(opt) as Partial<Internship>) };
 }

@@ -9,6 +9,7 @@ import { AppLink } from '../../../components/app-link';
 import { formatDate } from '../../../components/format';
 import { QueryState } from '../../../components/query-state';
 import { useInternships } from '../../internships/api/use-internships';
+import { CoordinatorCharts } from '../../reports/components/coordinator-charts';
 import { InternshipList } from '../../internships/components/internship-list';
 import { useMe } from '../api/use-me';
 
@@ -147,6 +148,7 @@ function CoordinatorSummary({
           {people(leaving, (i) => i.endDate, t('noneLeaving'))}
         </Card>
       </div>
+      <CoordinatorCharts />
     </>
   );
 }

@@ -7,6 +7,10 @@ import { QueryState } from '../../../components/query-state';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useInternship } from '../api/use-internships';
 import { InternshipHeader } from './internship-header';
+import { EvaluationsSection } from '../../evaluations/components/evaluations-section';
+import { FolderSection } from '../../folder/components/folder-section';
+import { JournalSection } from '../../journal/components/journal-section';
+import { WorkflowSections } from '../../workflow/components/workflow-sections';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -28,7 +32,17 @@ export function InternshipPage() {
   return (
     <div className={styles.page}>
       <AppLink to="/">{t('back')}</AppLink>
-      <QueryState query={query}>{(i) => <InternshipHeader internship={i} locale={locale} />}</QueryState>
+      <QueryState query={query}>
+        {(i) => (
+          <>
+            <InternshipHeader internship={i} locale={locale} />
+            <WorkflowSections internship={i} />
+            <FolderSection internship={i} />
+            <EvaluationsSection internship={i} />
+            <JournalSection internship={i} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -1,0 +1,167 @@
+/**
+ * The tab in headless Chromium against the `npm start` stack:
+ * 1. JavaScript shipped before the first screen is usable: the coordinator home is loaded (already signed in) and
+ *    every script the page fetched until `body[data-ready]` and the internship list is rendered is counted, by its
+ *    gzip size (what a server with compression would send); goal ≤ 200 KB. Scripts fetched after that (charts,
+ *    other screens) are not counted: they are not needed to use the first screen.
+ * 2. Time until the coordinator home with 5,000 internships is interactive: from navigation (signed in) until the
+ *    list is rendered AND the main thread is free again (a task posted after the render runs); goal ≤ 1.5 s.
+ *    Median of several loads.
+ * The tab is built first (vite build → dist/app, what the server serves under /tab/).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page, Response } from 'playwright-core';
+import { build } from 'vite';
+import type { Internship } from '../src/domain/internship';
+import { DEMO_USERS } from '../src/emulator/demo-directory';
+import type { NewRecord } from '../src/graph/repositories/list-repository';
+import { startLocalStack, type LocalStack } from '../scripts/lib/local-stack';
+import { launchChromium } from '../tests/e2e/support/browser';
+import { signIn } from '../tests/e2e/support/stack';
+import { percentile, round, type BenchFigure } from './figure';
+
+const INTERNSHIPS = 5000;
+const LOADS = 5;
+
+const coordinator = DEMO_USERS.find((u) => u.role === 'coordinator')!;
+
+async function emulatorAdmin(stack: LocalStack, method: string, path: string, body?: unknown) {
+  await fetch(`${stack.emulator.url}/_emulator${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+/** 5,000 internships spread over services, phases and two years, written in $batch. */
+async function loadInternships(stack: LocalStack, existing: number): Promise<void> {
+  const repos = stack.stagemap.deps.repos;
+  const settings = await stack.stagemap.deps.organisation.current();
+  const services = settings.services.map((s) => s.key);
+  const mentors = DEMO_USERS.filter((u) => u.role === 'mentor');
+  const phases = ['request', 'preparation', 'decision', 'execution', 'evaluation', 'closed'] as const;
+  const wanted = INTERNSHIPS - existing;
+  const records: NewRecord<Internship>[] = Array.from({ length: wanted }, (_, n) => {
+    const start = new Date(Date.UTC(2025, 8, 1) + (n % 540) * 86_400_000);
+    const end = new Date(start.getTime() + (28 + (n % 150)) * 86_400_000);
+    const m = mentors[n % mentors.length]!;
+    return {
+      key: `bench:${n}`,
+      phase: phases[n % phases.length]!,
+      intern: { id: '', displayName: `Stagiair ${String(n).padStart(4, '0')}` },
+      service: services[n % services.length] ?? 'hr',
+      topic: `Project ${n}`,
+      startDate: start.toISOString().slice(0, 10),
+      endDate: end.toISOString().slice(0, 10),
+      mentor: { id: m.id, displayName: m.displayName },
+      overviewConsent: n % 3 === 0,
+      ...(n % 6 >= 2 ? { decision: 'accepted' as const } : {}),
+    };
+  });
+  // An administrator's bulk import: SharePoint's per-minute budget would only make the set-up slow.
+  await emulatorAdmin(stack, 'PUT', '/throttling', { enabled: false });
+  for (let i = 0; i < records.length; i += 500) await repos.internships.createMany(records.slice(i, i + 500));
+  await emulatorAdmin(stack, 'DELETE', '/stats');
+  await emulatorAdmin(stack, 'PUT', '/throttling', { enabled: true });
+}
+
+/** Loads the coordinator home in a signed-in page; resolves when the list shows `rows` internships. */
+async function loadHome(page: Page, url: string, rows: number) {
+  const scripts = new Map<string, Promise<number>>();
+  let counting = true;
+  const onResponse = (res: Response) => {
+    if (!counting || res.request().resourceType() !== 'script') return;
+    scripts.set(
+      res.url(),
+      res.body().then((b) => gzipSync(b).length),
+    );
+  };
+  page.on('response', onResponse);
+  await page.goto(`${url}/tab/?lang=en`, { waitUntil: 'commit' });
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector(`[role="table"][aria-rowcount="${rows + 1}"] [role="row"][aria-rowindex]`);
+  counting = false;
+  const renderedAt = await page.evaluate(() => performance.now());
+  // Interactive: a task posted after the render gets to run (no long task holds the main thread).
+  const interactiveAt = await page.evaluate(
+    () => new Promise<number>((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))),
+  );
+  page.off('response', onResponse);
+  const sizes = await Promise.all(scripts.values());
+  return {
+    renderedAt,
+    interactiveAt,
+    jsGzipBytes: sizes.reduce((a, b) => a + b, 0),
+    scripts: [...scripts.keys()].map((u) => u.replace(/^.*\/tab\//, '')),
+  };
+}
+
+export default async function bench(): Promise<BenchFigure[]> {
+  const nodeEnv = process.env.NODE_ENV;
+  await build({ logLevel: 'warn', configFile: new URL('../vite.config.ts', import.meta.url).pathname });
+  // vite build sets NODE_ENV=production for the process; the local stack (emulator) refuses to start under it.
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = nodeEnv;
+  const stack = await startLocalStack({
+    dataDir: mkdtempSync(join(tmpdir(), 'stagemap-bench-tab-')),
+    today: '2026-11-26',
+    internships: 42,
+    log: false,
+  });
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const url = stack.stagemap.url;
+
+    // (1) JavaScript before the first screen, 42 internships (the demo).
+    const small = await signIn(browser, stack, coordinator, '?lang=en');
+    const first = await loadHome(small, url, (await stack.stagemap.deps.repos.internships.all()).length);
+    console.log(`  scripts before the first screen: ${first.scripts.join(', ')}`);
+    await small.close();
+
+    // (2) 5,000 internships.
+    const existing = (await stack.stagemap.deps.repos.internships.all()).length;
+    const started = performance.now();
+    await loadInternships(stack, existing);
+    const loadMs = performance.now() - started;
+    const page = await signIn(browser, stack, coordinator, '?lang=en');
+    const samples: number[] = [];
+    const rendered: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      const r = await loadHome(page, url, INTERNSHIPS);
+      samples.push(r.interactiveAt);
+      rendered.push(r.renderedAt);
+    }
+    await page.close();
+    return [
+      {
+        name: 'tab: JS before the first screen (gzip)',
+        value: round(first.jsGzipBytes / 1024, 1),
+        unit: 'KB',
+        goal: '<= 200',
+      },
+      {
+        name: `tab: coordinator home interactive, ${INTERNSHIPS} internships (median of ${LOADS})`,
+        value: round(percentile(samples, 50) / 1000, 3),
+        unit: 's',
+        goal: '<= 1.5',
+      },
+      {
+        name: `tab: coordinator home list rendered, ${INTERNSHIPS} internships (median)`,
+        value: round(percentile(rendered, 50) / 1000, 3),
+        unit: 's',
+      },
+      {
+        name: `tab: set-up, ${INTERNSHIPS - existing} internships written`,
+        value: round(loadMs / 1000, 1),
+        unit: 's',
+      },
+    ];
+  } finally {
+    await browser?.close();
+    await stack.close();
+  }
+}

@@ -1,0 +1,80 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../scripts/lib/local-stack';
+import { launchChromium } from './support/browser';
+import { demoUser, signIn, startStack } from './support/stack';
+
+let stack: LocalStack;
+let browser: Browser;
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const HOSTILE_NAME = `Eve <img src=x onerror="window.__xss='name'"> O'Brien`;
+const HOSTILE_TOPIC = `<script>window.__xss='topic'</script><b>bold</b> & "quotes"`;
+
+async function noScriptRan(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
+}
+
+describe('keyboard only, and hostile text', { timeout: 90_000 }, () => {
+  it('names and free texts with markup render as text everywhere; no script runs', async () => {
+    const repo = stack.stagemap.deps.repos.internships;
+    const running = (await repo.byPhase('execution'))[0]!;
+    await repo.update(running, { intern: { ...running.intern, displayName: HOSTILE_NAME }, topic: HOSTILE_TOPIC, overviewConsent: true });
+
+    const coordinator = await signIn(browser, stack, demoUser('coordinator'), '?lang=en');
+    // The list is virtualised: filter so the row is on screen. The filter itself gets hostile text too.
+    await coordinator.getByLabel('Filter by name, service or topic').fill('Eve <img');
+    await coordinator.getByText(HOSTILE_NAME, { exact: true }).first().waitFor();
+    expect(await coordinator.getByText(HOSTILE_TOPIC, { exact: true }).count()).toBeGreaterThan(0);
+    await noScriptRan(coordinator);
+    expect(await coordinator.locator('main img, main script, main b').count()).toBe(0);
+    await coordinator.getByRole('link', { name: HOSTILE_NAME }).first().click();
+    await coordinator.getByRole('heading', { name: HOSTILE_NAME }).waitFor();
+    await noScriptRan(coordinator);
+
+    const staff = await signIn(browser, stack, demoUser('staff'), '?lang=en');
+    await staff.goto(`${stack.stagemap.url}/tab/overview`);
+    await staff.getByText(HOSTILE_NAME, { exact: true }).waitFor();
+    await noScriptRan(staff);
+    expect(await staff.locator('main img, main script, main b').count()).toBe(0);
+  });
+
+  it('a coordinator finds and opens an internship with the keyboard only, then changes the language', async () => {
+    const page = await signIn(browser, stack, demoUser('coordinator'), '?lang=en');
+    const target = (await stack.stagemap.deps.repos.internships.byPhase('preparation'))[0]!;
+    await page.getByRole('heading', { name: /^Internships of / }).waitFor();
+    // Tab until the filter has focus (skip link, pickers, navigation, home links come first).
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.getAttribute('aria-label')?.startsWith('Filter'))) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Filter by name, service or topic');
+    await page.keyboard.type(target.intern.displayName);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(target.intern.displayName);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: target.intern.displayName }).waitFor();
+    // The first element of the page is the skip link; it moves focus to the content.
+    await page.keyboard.press('Shift+Tab');
+    for (let i = 0; i < 40; i++) {
+      const label = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      if (label === 'Skip to content') break;
+      await page.keyboard.press('Shift+Tab');
+    }
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // Language picker by keyboard: focus it and choose Nederlands.
+    await page.getByLabel('Language').focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('nl');
+    await page.getByText('Terug').waitFor();
+  });
+});
