@@ -4,6 +4,8 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useMe } from './features/home/api/use-me';
+import { HostProvider } from './host/host-context';
+import type { HostContext } from './host/teams-host';
 import type { ApiClient } from './lib/api-client';
 import { ApiProvider } from './lib/api-context';
 import { ROUTES } from './routes';
@@ -36,13 +38,14 @@ function Navigation() {
 function DeepLink({ subPageId }: { subPageId: string | null }) {
   const navigate = useNavigate();
   useEffect(() => {
-    if (subPageId && /^[A-Za-z0-9_-]{1,64}$/.test(subPageId))
-      navigate(`/internships/${subPageId}`, { replace: true });
+    // The card's deep link carries the internship's key (or its id); anything else is ignored.
+    if (subPageId && /^[A-Za-z0-9._:-]{1,100}$/.test(subPageId))
+      navigate(`/internships/${encodeURIComponent(subPageId)}`, { replace: true });
   }, [subPageId, navigate]);
   return null;
 }
 
-export function App({ api, subPageId }: { api: ApiClient; subPageId: string | null }) {
+export function App({ api, host }: { api: ApiClient; host: HostContext }) {
   const queryClient = useMemo(
     () =>
       new QueryClient({
@@ -53,15 +56,17 @@ export function App({ api, subPageId }: { api: ApiClient; subPageId: string | nu
   return (
     <QueryClientProvider client={queryClient}>
       <ApiProvider client={api}>
-        <BrowserRouter basename="/tab">
-          <DeepLink subPageId={subPageId} />
-          <Navigation />
-          <Routes>
-            {ROUTES.map((r) => (
-              <Route key={r.path} path={r.path} element={r.element} />
-            ))}
-          </Routes>
-        </BrowserRouter>
+        <HostProvider host={host}>
+          <BrowserRouter basename="/tab">
+            <DeepLink subPageId={host.subPageId} />
+            <Navigation />
+            <Routes>
+              {ROUTES.map((r) => (
+                <Route key={r.path} path={r.path} element={r.element} />
+              ))}
+            </Routes>
+          </BrowserRouter>
+        </HostProvider>
       </ApiProvider>
     </QueryClientProvider>
   );

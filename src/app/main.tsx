@@ -47,7 +47,7 @@ function Root({
         onThemeChange={setTheme}
         onSwitchUser={config.auth.mode === 'local' ? () => void tokens.signOut() : undefined}
       >
-        <App api={api} subPageId={host.subPageId} />
+        <App api={api} host={host} />
       </AppShell>
     </I18nextProvider>
   );

@@ -2,6 +2,7 @@ import { Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeView } from '../domain/views';
+import { ConfigurePage } from './features/configure/components/configure-page';
 import { HomePage } from './features/home/components/home-page';
 
 function ScreenLoading() {
@@ -56,6 +57,7 @@ export interface AppRoute {
 export const ROUTES: AppRoute[] = [
   { path: '/', element: <HomePage />, nav: { label: 'common:nav.home', show: () => true } },
   { path: '/internships/:id', element: <InternshipPage /> },
+  { path: '/configure', element: <ConfigurePage /> },
   { path: '/overview', element: <OverviewPage />, nav: { label: 'common:nav.overview', show: () => true } },
   {
     path: '/needs',

@@ -12,6 +12,7 @@ import type { DocumentKey } from './documents';
 import { LOCALES, type Locale } from './i18n';
 import type { IsoDate, IsoInstant } from './internship';
 import type { QuestionnaireKey } from './questionnaires';
+import { capacityPolicySchema } from './capacity';
 import { scheduleRulesOverridesSchema, type PlannedMoment } from './schedule';
 
 // ---------- moments ----------
@@ -282,5 +283,7 @@ export const organisationSettingsSchema = z.object({
   retentionMonths: z.number().int().min(1).max(120).default(24),
   announcements: z.boolean().default(true),
   defaultLanguage: z.enum(LOCALES).default('nl'),
+  /** Plan of approach (toolbox A2): how many interns per year and per team the organisation can host. */
+  capacity: capacityPolicySchema.optional(),
 });
 export type OrganisationSettings = z.output<typeof organisationSettingsSchema>;

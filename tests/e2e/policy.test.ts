@@ -45,8 +45,8 @@ describe('policy, settings and the yearly report in the tab', { timeout: 90_000 
         { templateKey: hidden, hidden: true },
       ]),
     );
-    // After a reload the form shows what is stored.
-    await page.reload();
+    // Opened afresh, the form shows what is stored.
+    await page.goto(`${stack.stagemap.url}/tab/settings?lang=nl`);
     await page.getByRole('heading', { name: 'Sjablonen van checklists' }).waitFor();
     await expect
       .poll(() => page.locator(`[data-template="${edited}"]`).getByRole('textbox').inputValue())

@@ -1,4 +1,4 @@
-import { app } from '@microsoft/teams-js';
+import { app, pages } from '@microsoft/teams-js';
 import type { Locale } from '../../domain/i18n';
 import { resolveLocale } from '../../domain/i18n';
 
@@ -87,4 +87,31 @@ export function browserDefaults(
       theme === 'dark' || theme === 'contrast' || theme === 'light' ? theme : prefersDark ? 'dark' : 'light',
     subPageId: q.get('internship'),
   };
+}
+
+export interface TabConfig {
+  entityId: string;
+  contentUrl: string;
+  websiteUrl: string;
+  suggestedDisplayName: string;
+}
+
+/**
+ * The configurable tab (team channel, SharePoint web part): Teams calls Save; we hand it the content URL chosen on
+ * the configuration page. Outside Teams there is nothing to save.
+ */
+export function registerTabConfig(
+  host: HostContext,
+  current: () => TabConfig | null,
+): (valid: boolean) => void {
+  if (!host.inTeams) return () => undefined;
+  pages.config.registerOnSaveHandler((save) => {
+    const cfg = current();
+    if (!cfg) return save.notifyFailure('nothing chosen');
+    pages.config.setConfig(cfg).then(
+      () => save.notifySuccess(),
+      (e: unknown) => save.notifyFailure(String(e)),
+    );
+  });
+  return (valid) => pages.config.setValidityState(valid);
 }

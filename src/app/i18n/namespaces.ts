@@ -1,5 +1,6 @@
 import type { Locale } from '../../domain/i18n';
 import { MESSAGES } from './messages';
+import { CONFIGURE_MESSAGES } from '../features/configure/messages';
 import { HOME_MESSAGES } from '../features/home/messages';
 import { APPLICATION_MESSAGES } from '../features/applications/messages';
 import { NEEDS_MESSAGES } from '../features/needs/messages';
@@ -19,6 +20,7 @@ import { WORKFLOW_MESSAGES } from '../features/workflow/messages';
  */
 export const NAMESPACES = {
   common: MESSAGES,
+  configure: CONFIGURE_MESSAGES,
   home: HOME_MESSAGES,
   internships: INTERNSHIP_MESSAGES,
   overview: OVERVIEW_MESSAGES,

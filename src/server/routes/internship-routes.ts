@@ -36,7 +36,13 @@ export async function loadInternship(
   action: InternshipAction,
 ): Promise<Stored<Internship>> {
   const id = String(req.params.id ?? '');
-  const i = /^\d{1,10}$/.test(id) ? await deps.repos.internships.getById(id) : undefined;
+  // The list item id, or the internship's key (what cards and deep links carry: moments refer to internships by
+  // key, which exists before the SharePoint item does).
+  const i = /^\d{1,10}$/.test(id)
+    ? await deps.repos.internships.getById(id)
+    : /^[A-Za-z0-9._:-]{1,100}$/.test(id)
+      ? await deps.repos.internships.getByKey(id)
+      : undefined;
   const { actor } = ctxOf(req);
   if (!i || !canOnInternship(actor, 'internship.read', i)) throw notFound();
   if (!canOnInternship(actor, action, i)) throw forbidden();

@@ -97,7 +97,7 @@ function grouped(): { key: string; questions: Question[] }[] {
 export function IntakePage() {
   const { id = '' } = useParams();
   const query = useIntake(id);
-  return <QueryState query={query}>{(v) => <IntakeForm key={v.submittedAt ?? 'new'} view={v} />}</QueryState>;
+  return <QueryState query={query}>{(v) => <IntakeForm key={v.application.id} view={v} />}</QueryState>;
 }
 
 type Values = Record<string, string | boolean>;

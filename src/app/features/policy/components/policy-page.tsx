@@ -78,9 +78,7 @@ export function PolicyPage() {
           </Tab>
         ))}
       </TabList>
-      <QueryState query={query}>
-        {(v) => <PolicyForm key={`${part}:${v.etag}`} view={v} part={part} />}
-      </QueryState>
+      <QueryState query={query}>{(v) => <PolicyForm key={part} view={v} part={part} />}</QueryState>
     </section>
   );
 }

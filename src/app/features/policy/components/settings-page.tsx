@@ -75,7 +75,7 @@ export function SettingsPage() {
         {t('settings.title')}
       </Text>
       <Text as="p">{t('settings.intro')}</Text>
-      <QueryState query={query}>{(v) => <SettingsForm key={v.etag} view={v} />}</QueryState>
+      <QueryState query={query}>{(v) => <SettingsForm view={v} />}</QueryState>
     </section>
   );
 }

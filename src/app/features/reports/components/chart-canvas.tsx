@@ -52,6 +52,7 @@ export default function ChartCanvas({
             data={rows}
             dataKey="value"
             nameKey="label"
+            rootTabIndex={-1}
             outerRadius={90}
             isAnimationActive={false}
             stroke={tokens.colorNeutralBackground1}

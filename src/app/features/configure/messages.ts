@@ -1,0 +1,38 @@
+export const CONFIGURE_MESSAGES = {
+  en: {
+    title: 'Add Stagemap to this channel or page',
+    what: 'What should the tab show?',
+    overview: 'Who interns where (the intranet overview)',
+    internship: 'One internship',
+    choose: 'Internship',
+    overviewName: 'Interns',
+    hint: 'Choose, then press Save.',
+  },
+  nl: {
+    title: 'Stagemap toevoegen aan dit kanaal of deze pagina',
+    what: 'Wat moet het tabblad tonen?',
+    overview: 'Wie loopt waar stage (het intranetoverzicht)',
+    internship: 'Eén stage',
+    choose: 'Stage',
+    overviewName: 'Stagiairs',
+    hint: 'Maak een keuze en klik op Opslaan.',
+  },
+  fr: {
+    title: 'Ajouter Stagemap à ce canal ou à cette page',
+    what: "Que doit afficher l'onglet ?",
+    overview: "Qui fait un stage où (l'aperçu intranet)",
+    internship: 'Un stage',
+    choose: 'Stage',
+    overviewName: 'Stagiaires',
+    hint: 'Faites votre choix, puis cliquez sur Enregistrer.',
+  },
+  de: {
+    title: 'Stagemap zu diesem Kanal oder dieser Seite hinzufügen',
+    what: 'Was soll die Registerkarte zeigen?',
+    overview: 'Wer macht wo ein Praktikum (die Intranet-Übersicht)',
+    internship: 'Ein Praktikum',
+    choose: 'Praktikum',
+    overviewName: 'Praktikanten',
+    hint: 'Treffen Sie eine Auswahl und klicken Sie auf Speichern.',
+  },
+} as const;
