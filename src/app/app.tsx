@@ -1,6 +1,6 @@
 import { TabList, Tab, makeStyles, tokens } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useMe } from './features/home/api/use-me';
@@ -59,7 +59,10 @@ export function App({ api, host }: { api: ApiClient; host: HostContext }) {
         <HostProvider host={host}>
           <BrowserRouter basename="/tab">
             <DeepLink subPageId={host.subPageId} />
-            <Navigation />
+            {/* The navigation's labels come with their features' texts: it may appear a moment after the page. */}
+            <Suspense fallback={null}>
+              <Navigation />
+            </Suspense>
             <Routes>
               {ROUTES.map((r) => (
                 <Route key={r.path} path={r.path} element={r.element} />

@@ -9,6 +9,7 @@ import { loadRuntimeConfig, type RuntimeConfig } from './config/runtime-config';
 import { browserDefaults, connectToHost, type HostContext, type HostTheme } from './host/teams-host';
 import { createI18n } from './i18n/i18n';
 import { createApiClient } from './lib/api-client';
+import { sessionStore } from './lib/safe-storage';
 import { AppShell } from './shell/app-shell';
 
 /** Outside Teams the user may pick a language; it holds for the browser session. */
@@ -34,7 +35,7 @@ function Root({
     host.notifySuccess();
   }, [host, i18n]);
   const changeLocale = (l: Locale) => {
-    sessionStorage.setItem(LANGUAGE_KEY, l);
+    sessionStore().setItem(LANGUAGE_KEY, l);
     void i18n.changeLanguage(l);
     document.documentElement.lang = l;
   };
@@ -71,7 +72,7 @@ async function boot() {
   const tokens = await tokenProviderFor(config);
   const defaults = browserDefaults(
     window.location.search,
-    sessionStorage.getItem(LANGUAGE_KEY) ?? navigator.language,
+    sessionStore().getItem(LANGUAGE_KEY) ?? navigator.language,
     window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
   );
   const host = await connectToHost(defaults, config.teamsHostOrigins);

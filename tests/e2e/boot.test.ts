@@ -37,9 +37,21 @@ const hostPage = (tabUrl: string) => `<!doctype html><html lang="en"><head><titl
 let browser: Browser;
 let tab: Awaited<ReturnType<typeof serveTab>>;
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await launchChromium({ thirdPartyStorage: true });
   tab = await serveTab(config);
 });
+
+/** A page already signed in (a token in the session), so boot is measured without the sign-in round trip. */
+async function signedInPage() {
+  const page = await browser.newPage();
+  await page.addInitScript(() =>
+    sessionStorage.setItem(
+      'stagemap.local.token',
+      JSON.stringify({ token: 'x.y.z', expiresAt: Date.now() + 3_600_000 }),
+    ),
+  );
+  return page;
+}
 afterAll(async () => {
   await browser?.close();
   await tab?.close();
@@ -47,7 +59,7 @@ afterAll(async () => {
 
 describe('tab boot', () => {
   it('is usable in a plain browser within 2 s, without waiting for Teams', async () => {
-    const page = await browser.newPage();
+    const page = await signedInPage();
     const started = Date.now();
     await page.goto(`${tab.url}/tab/?lang=nl`);
     await page.waitForSelector('body[data-ready="true"]', { timeout: 2000 });
@@ -64,11 +76,21 @@ describe('tab boot', () => {
     const hostOrigin = tab.url.replace('127.0.0.1', 'localhost');
     config.teamsHostOrigins = [hostOrigin];
     tab.pages['/host.html'] = hostPage(`${tab.url}/tab/`);
-    const page = await browser.newPage();
+    const page = await signedInPage();
     await page.goto(`${hostOrigin}/host.html`);
-    await page.waitForFunction(() => (window as unknown as { success: boolean }).success === true, null, {
-      timeout: 5000,
-    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page
+      .waitForFunction(() => (window as unknown as { success: boolean }).success === true, null, {
+        timeout: 5000,
+      })
+      .catch(async (e: unknown) => {
+        const received = await page.evaluate(() => (window as unknown as { received: string[] }).received);
+        throw new Error(
+          `no notifySuccess; host received ${JSON.stringify(received)}; errors ${JSON.stringify(errors)}`,
+          { cause: e },
+        );
+      });
     const frame = page.frameLocator('#tab');
     await expect.poll(() => frame.locator('html').getAttribute('lang')).toBe('fr');
     expect(await frame.locator('[data-theme]').getAttribute('data-theme')).toBe('dark');

@@ -25,7 +25,11 @@ describe('keyboard only, and hostile text', { timeout: 90_000 }, () => {
   it('names and free texts with markup render as text everywhere; no script runs', async () => {
     const repo = stack.stagemap.deps.repos.internships;
     const running = (await repo.byPhase('execution'))[0]!;
-    await repo.update(running, { intern: { ...running.intern, displayName: HOSTILE_NAME }, topic: HOSTILE_TOPIC, overviewConsent: true });
+    await repo.update(running, {
+      intern: { ...running.intern, displayName: HOSTILE_NAME },
+      topic: HOSTILE_TOPIC,
+      overviewConsent: true,
+    });
 
     const coordinator = await signIn(browser, stack, demoUser('coordinator'), '?lang=en');
     // The list is virtualised: filter so the row is on screen. The filter itself gets hostile text too.
@@ -52,9 +56,12 @@ describe('keyboard only, and hostile text', { timeout: 90_000 }, () => {
     // Tab until the filter has focus (skip link, pickers, navigation, home links come first).
     for (let i = 0; i < 60; i++) {
       await page.keyboard.press('Tab');
-      if (await page.evaluate(() => document.activeElement?.getAttribute('aria-label')?.startsWith('Filter'))) break;
+      if (await page.evaluate(() => document.activeElement?.getAttribute('aria-label')?.startsWith('Filter')))
+        break;
     }
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Filter by name, service or topic');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Filter by name, service or topic',
+    );
     await page.keyboard.type(target.intern.displayName);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(target.intern.displayName);

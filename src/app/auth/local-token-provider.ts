@@ -1,3 +1,4 @@
+import { sessionStore } from '../lib/safe-storage';
 import type { TokenProvider } from './token-provider';
 
 /**
@@ -36,7 +37,7 @@ export interface LocalAuthOptions {
 export function createLocalTokenProvider(
   o: LocalAuthOptions,
 ): TokenProvider & { completeRedirect(url: URL): Promise<boolean> } {
-  const storage = o.storage ?? sessionStorage;
+  const storage = o.storage ?? sessionStore();
   const navigate = o.navigate ?? ((url: string) => window.location.assign(url));
   const now = o.now ?? (() => Date.now());
 

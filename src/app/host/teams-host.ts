@@ -1,4 +1,3 @@
-import { app, pages } from '@microsoft/teams-js';
 import type { Locale } from '../../domain/i18n';
 import { resolveLocale } from '../../domain/i18n';
 
@@ -53,6 +52,8 @@ export async function connectToHost(
     notifySuccess: () => undefined,
   };
   if (!framed()) return browser;
+  // teams-js is loaded only inside a frame (Teams, Outlook, SharePoint): a plain browser does not pay for it.
+  const { app } = await import('@microsoft/teams-js');
   const initialized = await Promise.race([
     app.initialize(validOrigins.length > 0 ? validOrigins : undefined).then(
       () => true,
@@ -100,11 +101,12 @@ export interface TabConfig {
  * The configurable tab (team channel, SharePoint web part): Teams calls Save; we hand it the content URL chosen on
  * the configuration page. Outside Teams there is nothing to save.
  */
-export function registerTabConfig(
+export async function registerTabConfig(
   host: HostContext,
   current: () => TabConfig | null,
-): (valid: boolean) => void {
+): Promise<(valid: boolean) => void> {
   if (!host.inTeams) return () => undefined;
+  const { pages } = await import('@microsoft/teams-js');
   pages.config.registerOnSaveHandler((save) => {
     const cfg = current();
     if (!cfg) return save.notifyFailure('nothing chosen');

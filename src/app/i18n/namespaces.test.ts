@@ -67,3 +67,16 @@ describe('tab messages', () => {
     });
   }
 });
+
+describe('namespace loading', () => {
+  it('every namespace is either bundled with the first screen or loaded with its feature, with the same texts', async () => {
+    const { EAGER_NAMESPACES, LAZY_NAMESPACES } = await import('./namespace-loaders');
+    expect([...Object.keys(EAGER_NAMESPACES), ...Object.keys(LAZY_NAMESPACES)].sort()).toEqual(
+      Object.keys(NAMESPACES).sort(),
+    );
+    for (const [ns, load] of Object.entries(LAZY_NAMESPACES))
+      expect(await load(), ns).toBe(NAMESPACES[ns as keyof typeof NAMESPACES]);
+    for (const [ns, m] of Object.entries(EAGER_NAMESPACES))
+      expect(m, ns).toBe(NAMESPACES[ns as keyof typeof NAMESPACES]);
+  });
+});

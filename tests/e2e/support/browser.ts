@@ -2,7 +2,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, with the flags this machine's closed network needs. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * `thirdPartyStorage`: let framed pages use storage, as the Teams clients do for their tab frames (headless Chromium
+ * blocks it by default, like a browser with third-party cookies blocked).
+ */
+export function launchChromium(opts: { thirdPartyStorage?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -14,6 +18,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(opts.thirdPartyStorage ? ['--disable-features=BlockThirdPartyCookies'] : []),
     ],
   });
 }

@@ -43,7 +43,10 @@ function ConfigureForm({ items }: { items: InternshipSummaryView[] }) {
         : null;
   const setValid = useRef<(v: boolean) => void>(() => undefined);
   useEffect(() => {
-    setValid.current = registerTabConfig(host, () => choice.current);
+    void registerTabConfig(host, () => choice.current).then((set) => {
+      setValid.current = set;
+      set(choice.current !== null);
+    });
   }, [host]);
   useEffect(() => setValid.current(choice.current !== null), [kind, key]);
   return (
