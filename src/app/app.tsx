@@ -12,9 +12,12 @@ import { ROUTES } from './routes';
 
 const useStyles = makeStyles({ nav: { marginBottom: tokens.spacingVerticalM } });
 
+/** Namespaces of the navigation's labels (`ns:key`): loaded before the navigation renders (it suspends meanwhile). */
+const NAV_NAMESPACES = [...new Set(['common', ...ROUTES.flatMap((r) => (r.nav ? [r.nav.label.split(':')[0]!] : []))])];
+
 function Navigation() {
   const me = useMe();
-  const { t } = useTranslation();
+  const { t } = useTranslation(NAV_NAMESPACES);
   const location = useLocation();
   const navigate = useNavigate();
   const styles = useStyles();

@@ -58,7 +58,9 @@ export function InternshipHeader({ internship: i, locale }: { internship: Intern
           className={styles.gate}
           aria-label={t('nextPhase', { phase: PHASE_NAMES[i.gate.next][locale] })}
         >
-          <Text weight="semibold">{t('nextPhase', { phase: PHASE_NAMES[i.gate.next][locale] })}</Text>
+          <Text as="h3" block weight="semibold">
+            {t('nextPhase', { phase: PHASE_NAMES[i.gate.next][locale] })}
+          </Text>
           {i.gate.ok ? (
             <Text as="p">{t('gateOk')}</Text>
           ) : (
