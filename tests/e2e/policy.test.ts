@@ -96,6 +96,8 @@ describe('policy, settings and the yearly report in the tab', { timeout: 90_000 
     await coordinator.close();
 
     const page = await signIn(browser, stack, demoUser('staff'), '?lang=fr');
+    // The navigation appears once its labels' texts are loaded.
+    await page.getByRole('tab', { name: 'Règlement' }).waitFor();
     const tabs = await page.getByRole('tab').allInnerTexts();
     expect(tabs).toContain('Règlement');
     expect(tabs).not.toContain('Politique');
