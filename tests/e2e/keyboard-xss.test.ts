@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../scripts/lib/local-stack';
+import { LOCAL_APP_ID } from '../../src/emulator/config';
+import { userToken } from '../emulator/support';
 import { launchChromium } from './support/browser';
 import { demoUser, signIn, startStack } from './support/stack';
 
@@ -23,13 +25,17 @@ async function noScriptRan(page: Page) {
 
 describe('keyboard only, and hostile text', { timeout: 90_000 }, () => {
   it('names and free texts with markup render as text everywhere; no script runs', async () => {
-    const repo = stack.stagemap.deps.repos.internships;
-    const running = (await repo.byPhase('execution'))[0]!;
-    await repo.update(running, {
-      intern: { ...running.intern, displayName: HOSTILE_NAME },
-      topic: HOSTILE_TOPIC,
-      overviewConsent: true,
+    // Seeded through the API, as a coordinator would type them.
+    const running = (await stack.stagemap.deps.repos.internships.byPhase('execution'))[0]!;
+    const token = await userToken(stack.emulator, demoUser('coordinator').userPrincipalName, `api://${LOCAL_APP_ID}/access_as_user`);
+    const res = await fetch(`${stack.stagemap.url}/api/internships/${running.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': running.etag },
+      body: JSON.stringify({ internName: HOSTILE_NAME, topic: HOSTILE_TOPIC, overviewConsent: true }),
     });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const stored = await stack.stagemap.deps.repos.internships.getById(running.id);
+    expect([stored?.intern.displayName, stored?.topic]).toEqual([HOSTILE_NAME, HOSTILE_TOPIC]);
 
     const coordinator = await signIn(browser, stack, demoUser('coordinator'), '?lang=en');
     // The list is virtualised: filter so the row is on screen. The filter itself gets hostile text too.
@@ -78,9 +84,8 @@ describe('keyboard only, and hostile text', { timeout: 90_000 }, () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     // Language picker by keyboard: focus it and choose Nederlands.
     await page.getByLabel('Language').focus();
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('ArrowUp');
+    // Typing the first letters of an option selects it in a native select.
+    await page.keyboard.type('Ned');
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('nl');
     await page.getByText('Terug').waitFor();
   });
