@@ -16,7 +16,10 @@ export function QueryState<T>({
   if (query.isError)
     return (
       <MessageBar intent="error">
-        <MessageBarBody>{query.error.message}</MessageBarBody>
+        <MessageBarBody>
+          {/* A sign-in error from MSAL is not localised; the consent case is the one a user can act on. */}
+          {query.error.name === 'ConsentRequiredError' ? t('shell.consentMissing') : query.error.message}
+        </MessageBarBody>
       </MessageBar>
     );
   return <>{children(query.data)}</>;

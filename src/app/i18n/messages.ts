@@ -11,6 +11,8 @@ export const MESSAGES = {
     },
     app: { name: 'Stagemap', tagline: 'Student internships, the federal toolbox way' },
     shell: {
+      consentMissing:
+        'Stagemap may not sign you in yet: your Microsoft 365 administrator must first grant consent to the app.',
       language: 'Language',
       theme: 'Theme',
       themeLight: 'Light',
@@ -30,6 +32,8 @@ export const MESSAGES = {
     },
     app: { name: 'Stagemap', tagline: 'Studentenstages volgens de federale toolbox' },
     shell: {
+      consentMissing:
+        'Stagemap kan u nog niet aanmelden: uw Microsoft 365-beheerder moet de app eerst toestemming geven.',
       language: 'Taal',
       theme: 'Thema',
       themeLight: 'Licht',
@@ -49,6 +53,8 @@ export const MESSAGES = {
     },
     app: { name: 'Stagemap', tagline: "Les stages d'étudiants selon la boîte à outils fédérale" },
     shell: {
+      consentMissing:
+        "Stagemap ne peut pas encore vous connecter : votre administrateur Microsoft 365 doit d'abord donner son consentement à l'application.",
       language: 'Langue',
       theme: 'Thème',
       themeLight: 'Clair',
@@ -68,6 +74,8 @@ export const MESSAGES = {
     },
     app: { name: 'Stagemap', tagline: 'Studentenpraktika nach der föderalen Toolbox' },
     shell: {
+      consentMissing:
+        'Stagemap kann Sie noch nicht anmelden: Ihr Microsoft 365-Administrator muss der App zuerst seine Zustimmung erteilen.',
       language: 'Sprache',
       theme: 'Design',
       themeLight: 'Hell',
