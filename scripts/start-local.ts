@@ -7,7 +7,12 @@ import { startLocalStack } from './lib/local-stack';
 
 const say = (line: string) => console.log(line);
 say('building the tab…');
+// Vite's build sets NODE_ENV=production for this process; the emulator (rightly) refuses to run in production, so
+// the variable is put back as it was.
+const nodeEnv = process.env.NODE_ENV;
 await build({ logLevel: 'warn', configFile: new URL('../vite.config.ts', import.meta.url).pathname });
+if (nodeEnv === undefined) delete process.env.NODE_ENV;
+else process.env.NODE_ENV = nodeEnv;
 const stack = await startLocalStack({
   emulatorPort: Number(process.env.EMULATOR_PORT ?? 5100),
   serverPort: Number(process.env.PORT ?? 5200),
