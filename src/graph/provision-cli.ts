@@ -32,7 +32,8 @@ async function main(): Promise<number> {
   const env = process.env;
   // The server's variables (src/server/config.ts) are read first, so one environment serves both.
   const site = values.site ?? env.SITE_URL;
-  const baseUrl = values.graph ?? (env.GRAPH_BASE_URL ? `${env.GRAPH_BASE_URL}/v1.0` : 'https://graph.microsoft.com/v1.0');
+  const baseUrl =
+    values.graph ?? (env.GRAPH_BASE_URL ? `${env.GRAPH_BASE_URL}/v1.0` : 'https://graph.microsoft.com/v1.0');
   const tenantId = env.TENANT_ID ?? env.AZURE_TENANT_ID;
   const authority =
     values.authority ??
@@ -44,7 +45,7 @@ async function main(): Promise<number> {
   if (!site || !authority || !clientId || !clientSecret || !isLocale(locale)) {
     console.error(
       'usage: npm run provision -- --site <url|id> [--graph <url>] [--authority <url>] [--client-id <id>] [--locale nl|fr|de|en] [--probe-token <token>]\n' +
-        'needs CLIENT_SECRET and TENANT_ID (or --authority) in the environment (the server\'s variables; AZURE_* also accepted).',
+        "needs CLIENT_SECRET and TENANT_ID (or --authority) in the environment (the server's variables; AZURE_* also accepted).",
     );
     return 2;
   }

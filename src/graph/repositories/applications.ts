@@ -16,7 +16,7 @@ const COLUMNS = [
   'Details',
 ] as const;
 
-function toDomain(id: string, f: Fields): Application {
+function fromListFields(id: string, f: Fields): Application {
   const status = readText(f, 'Status');
   const a: Application = {
     id,
@@ -52,7 +52,7 @@ function toFields(v: Partial<Application>): Fields {
 
 export class ApplicationsRepository extends ListRepository<Application> {
   constructor(ctx: RepositoryContext) {
-    super(ctx, { list: 'Applications', columns: COLUMNS, fromFields: toDomain, toFields });
+    super(ctx, { list: 'Applications', columns: COLUMNS, fromFields: fromListFields, toFields });
   }
 
   byStatus(status: ApplicationStatus): Promise<Stored<Application>[]> {

@@ -23,7 +23,7 @@ const COLUMNS = [
   'Places',
 ] as const;
 
-function toDomain(id: string, f: Fields): Assignment {
+function fromListFields(id: string, f: Fields): Assignment {
   const status = readText(f, 'Status');
   const a: Assignment = {
     id,
@@ -66,7 +66,7 @@ export class AssignmentsRepository extends ListRepository<Assignment> {
     super(ctx, {
       list: 'Assignments',
       columns: COLUMNS,
-      fromFields: toDomain,
+      fromFields: fromListFields,
       toFields,
       persons: (v) => ({
         ...('proposedByOid' in v ? { ProposedBy: v.proposedByOid ?? null } : {}),

@@ -18,7 +18,7 @@ const COLUMNS = [
   'Hidden',
 ] as const;
 
-function toDomain(id: string, f: Fields): ChecklistItem {
+function fromListFields(id: string, f: Fields): ChecklistItem {
   const item: ChecklistItem = {
     id,
     key: readText(f, 'Key') ?? '',
@@ -63,7 +63,7 @@ export const checklistItemKey = (internshipKey: string, templateKey: string): st
 
 export class ChecklistItemsRepository extends ListRepository<ChecklistItem> {
   constructor(ctx: RepositoryContext) {
-    super(ctx, { list: 'ChecklistItems', columns: COLUMNS, fromFields: toDomain, toFields });
+    super(ctx, { list: 'ChecklistItems', columns: COLUMNS, fromFields: fromListFields, toFields });
   }
 
   byInternship(internshipKey: string, checklist?: ChecklistKind): Promise<Stored<ChecklistItem>[]> {

@@ -31,7 +31,7 @@ export interface ConversationRef {
 
 const COLUMNS = ['UserOid', 'ConversationId', 'ServiceUrl', 'TenantId', 'Installed', 'DigestLog'] as const;
 
-function toDomain(id: string, f: Fields): ConversationRef {
+function fromListFields(id: string, f: Fields): ConversationRef {
   const ref: ConversationRef = {
     id,
     key: readText(f, 'Key') ?? '',
@@ -63,7 +63,7 @@ export type NewConversationRef = Omit<ConversationRef, 'id' | 'key' | 'digest'>;
 
 export class ConversationsRepository extends ListRepository<ConversationRef> {
   constructor(ctx: RepositoryContext) {
-    super(ctx, { list: 'Conversations', columns: COLUMNS, fromFields: toDomain, toFields });
+    super(ctx, { list: 'Conversations', columns: COLUMNS, fromFields: fromListFields, toFields });
   }
 
   byUser(oid: string): Promise<Stored<ConversationRef> | undefined> {

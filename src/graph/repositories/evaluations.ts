@@ -16,7 +16,7 @@ const COLUMNS = [
   'SharedWithIntern',
 ] as const;
 
-function toDomain(id: string, f: Fields): EvaluationRecord {
+function fromListFields(id: string, f: Fields): EvaluationRecord {
   const r: EvaluationRecord = {
     id,
     key: readText(f, 'Key') ?? '',
@@ -48,7 +48,7 @@ function toFields(v: Partial<EvaluationRecord>): Fields {
 
 export class EvaluationsRepository extends ListRepository<EvaluationRecord> {
   constructor(ctx: RepositoryContext) {
-    super(ctx, { list: 'Evaluations', columns: COLUMNS, fromFields: toDomain, toFields });
+    super(ctx, { list: 'Evaluations', columns: COLUMNS, fromFields: fromListFields, toFields });
   }
 
   byInternship(internshipKey: string, questionnaire?: QuestionnaireKey): Promise<Stored<EvaluationRecord>[]> {

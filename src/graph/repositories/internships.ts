@@ -65,7 +65,7 @@ export class InternshipsRepository extends ListRepository<Internship> {
     super(ctx, {
       list: 'Internships',
       columns: COLUMNS,
-      fromFields: (id, f) => toDomain(ctx.people, id, f),
+      fromFields: (id, f) => fromListFields(ctx.people, id, f),
       toFields: (v) => toFields(v),
       persons: (v) =>
         Object.fromEntries(
@@ -158,7 +158,7 @@ function toFields(v: Partial<Internship>): Fields {
   return f;
 }
 
-function toDomain(people: People, id: string, f: Fields): Internship {
+function fromListFields(people: People, id: string, f: Fields): Internship {
   const person = (col: string): PersonRef | undefined => {
     const oid = readText(f, `${col}Oid`);
     return oid ? people.personRef(oid) : undefined;

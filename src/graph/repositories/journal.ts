@@ -12,7 +12,7 @@ const COLUMNS = ['InternshipKey', 'EntryType', 'EntryDate', 'EndDate', 'AuthorOi
 
 type Body = Record<string, unknown>;
 
-function toDomain(id: string, f: Fields): JournalEntry {
+function fromListFields(id: string, f: Fields): JournalEntry {
   const base = {
     id,
     key: readText(f, 'Key') ?? '',
@@ -70,7 +70,7 @@ function toFields(v: Partial<JournalEntry>): Fields {
 
 export class JournalRepository extends ListRepository<JournalEntry> {
   constructor(ctx: RepositoryContext) {
-    super(ctx, { list: 'Journal', columns: COLUMNS, fromFields: toDomain, toFields });
+    super(ctx, { list: 'Journal', columns: COLUMNS, fromFields: fromListFields, toFields });
   }
 
   byInternship(internshipKey: string, type?: JournalEntry['type']): Promise<Stored<JournalEntry>[]> {

@@ -46,7 +46,7 @@ const COLUMNS = [
   'Attempts',
 ] as const;
 
-function toDomain(id: string, f: Fields): Moment {
+function fromListFields(id: string, f: Fields): Moment {
   const kind = (readText(f, 'Kind') ?? 'followUp') as MomentKind;
   const sendAt = readInstant(f, 'DueAt') ?? '';
   const log = readJson<unknown[]>(f, 'DeliveryLog', []).flatMap((e) => {
@@ -118,7 +118,7 @@ export interface Transition {
 
 export class MomentsRepository extends ListRepository<Moment> {
   constructor(ctx: RepositoryContext) {
-    super(ctx, { list: 'Moments', columns: COLUMNS, fromFields: toDomain, toFields });
+    super(ctx, { list: 'Moments', columns: COLUMNS, fromFields: fromListFields, toFields });
   }
 
   byInternship(internshipKey: string): Promise<Stored<Moment>[]> {

@@ -17,7 +17,7 @@ const COLUMNS = [
   'ReviewDate',
 ] as const;
 
-function toDomain(id: string, f: Fields): Partner {
+function fromListFields(id: string, f: Fields): Partner {
   const type = readText(f, 'PartnerType');
   const p: Partner = {
     id,
@@ -55,7 +55,7 @@ function toFields(v: Partial<Partner>): Fields {
 
 export class PartnersRepository extends ListRepository<Partner> {
   constructor(ctx: RepositoryContext) {
-    super(ctx, { list: 'Partners', columns: COLUMNS, fromFields: toDomain, toFields });
+    super(ctx, { list: 'Partners', columns: COLUMNS, fromFields: fromListFields, toFields });
   }
 
   schools(): Promise<Stored<Partner>[]> {
