@@ -5,7 +5,7 @@
  * A bench file default-exports `async () => BenchFigure[]`. `npm run bench -- <filter>` runs only the files
  * whose name contains <filter>.
  */
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchFigure } from './figure';
@@ -18,7 +18,9 @@ const all: BenchFigure[] = [];
 for (const file of files) {
   const started = performance.now();
   console.log(`# ${file}`);
-  const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: () => Promise<BenchFigure[]> };
+  const mod = (await import(pathToFileURL(join(here, file)).href)) as {
+    default: () => Promise<BenchFigure[]>;
+  };
   const figures = await mod.default();
   for (const f of figures) {
     console.log(`${f.name}: ${f.value} ${f.unit}${f.goal ? ` (goal ${f.goal})` : ''}`);
@@ -26,5 +28,16 @@ for (const file of files) {
   }
   console.log(`# ${file} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
-await writeFile(join(here, '..', 'bench-results.json'), JSON.stringify(all, null, 2) + '\n');
-console.log(`wrote ${all.length} figures to bench-results.json`);
+// A filtered run replaces its own figures and keeps the others', so the file always holds a whole picture.
+const out = join(here, '..', 'bench-results.json');
+let merged = all;
+if (filter) {
+  const before = JSON.parse(await readFile(out, 'utf8').catch(() => '[]')) as BenchFigure[];
+  const fresh = new Map(all.map((f) => [f.name, f]));
+  merged = [
+    ...before.map((f) => fresh.get(f.name) ?? f),
+    ...all.filter((f) => !before.some((b) => b.name === f.name)),
+  ];
+}
+await writeFile(out, JSON.stringify(merged, null, 2) + '\n');
+console.log(`wrote ${all.length} figures to bench-results.json (${merged.length} in all)`);

@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { demoAnnouncementCards } from '../src/bot/cards/announcement-card-demo';
 import { demoCatalogue } from '../src/bot/cards/demo';
 import { cardBytes, MAX_CARD_BYTES } from '../src/bot/cards/card-shell';
 import { LOCALES } from '../src/domain/i18n';
@@ -18,7 +19,7 @@ mkdirSync(out, { recursive: true });
 
 let count = 0;
 let largest = { file: '', bytes: 0 };
-for (const card of demoCatalogue()) {
+for (const card of [...demoCatalogue(), ...demoAnnouncementCards()]) {
   for (const locale of LOCALES) {
     const json = card.build(locale);
     const bytes = cardBytes(json);

@@ -94,11 +94,24 @@ if (env.WORKER_ONCE === '1') {
   process.exit(1);
 } else {
   const interval = num(env.SWEEP_INTERVAL_MS, 60_000);
+  // The same work as the server's scheduler.start(): sweeps, the weekly channel post, and once a day the
+  // reconciliation of schedules and the retention purge.
+  let lastDaily = '';
   const loop = async () => {
     try {
       await syncClock();
       const r = await scheduler.sweepOnce();
       console.log(`sweep ${JSON.stringify(r)}`);
+      const a = await scheduler.announce();
+      if (a.outcome !== 'notDue' && a.outcome !== 'alreadyPosted')
+        console.log(`announce ${JSON.stringify(a)}`);
+      const day = clock.now().toISOString().slice(0, 10);
+      if (day !== lastDaily) {
+        lastDaily = day;
+        console.log(
+          `reconcile: ${await scheduler.reconcile()} changes; purge ${JSON.stringify(await scheduler.purge())}`,
+        );
+      }
     } catch (e) {
       console.error('sweep failed', e);
     }

@@ -79,6 +79,8 @@ export const settingsInput = z.strictObject({
   customChecklistItems: z.array(customChecklistItemSchema).max(500),
   retentionMonths: z.number().int().min(1).max(120),
   announcements: z.boolean(),
+  /** The team whose channel gets the weekly post; null: none; absent: unchanged. */
+  announcementTeamId: z.string().min(1).max(200).nullable().optional(),
 });
 export type SettingsInput = z.output<typeof settingsInput>;
 
@@ -100,6 +102,12 @@ export const POLICY_RULE_MESSAGES = {
     fr: "Cet élément de liste de contrôle n'existe pas.",
     de: 'Dieser Checklistenpunkt existiert nicht.',
     en: 'This checklist item does not exist.',
+  },
+  unknownTeam: {
+    nl: 'Stagemap is niet toegevoegd aan dit team. Kies een team uit de lijst.',
+    fr: "Stagemap n'a pas été ajouté à cette équipe. Choisissez une équipe de la liste.",
+    de: 'Stagemap wurde diesem Team nicht hinzugefügt. Wählen Sie ein Team aus der Liste.',
+    en: 'Stagemap has not been added to this team. Choose a team from the list.',
   },
   customWithoutText: {
     nl: 'Geef de tekst van het item in minstens één taal.',

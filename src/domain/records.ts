@@ -281,7 +281,13 @@ export const organisationSettingsSchema = z.object({
   customChecklistItems: z.array(customChecklistItemSchema).max(500).default([]),
   /** Personal data is purged this many months after the internship ends (BRIEF "Security and privacy"). */
   retentionMonths: z.number().int().min(1).max(120).default(24),
+  /** The weekly "arrivals and departures" post in a team channel (toolbox A3/B3 internal communication). */
   announcements: z.boolean().default(true),
+  /**
+   * The team (its thread id) whose channel gets that post. Absent: the only team the app is installed in, if there
+   * is exactly one; null: no team (the coordinator chose none).
+   */
+  announcementTeamId: z.string().min(1).max(200).nullable().optional(),
   defaultLanguage: z.enum(LOCALES).default('nl'),
   /** Plan of approach (toolbox A2): how many interns per year and per team the organisation can host. */
   capacity: capacityPolicySchema.optional(),

@@ -65,7 +65,20 @@ export interface SettingsView {
   customChecklistItems: OrganisationSettings['customChecklistItems'];
   retentionMonths: number;
   announcements: boolean;
+  /** The team chosen for the weekly post: its id, null for none, absent when never chosen (then the only one). */
+  announcementTeamId?: string | null;
+  /** The teams Stagemap was added to (the bot learnt them from Teams), for the choice of channel. */
+  announcementTeams: AnnouncementTeamView[];
   templates: ChecklistTemplateView[];
+}
+
+export interface AnnouncementTeamView {
+  teamId: string;
+  teamName: string;
+  /** The channel the posts go to; absent name = the team's General channel (or a channel Teams did not name). */
+  channelName?: string;
+  general: boolean;
+  installed: boolean;
 }
 
 export interface ReportView extends YearlyReport {

@@ -26,7 +26,7 @@ import { QUESTIONNAIRE_KEYS } from '../domain/questionnaires';
  * - `since` is the schema version that introduced a list or column: an older site is upgraded by adding exactly
  *   what is newer than what it has, never by deleting.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const SITE_NAME = 'Stages';
 /** Settings item that records the provisioned schema version. */
 export const SCHEMA_VERSION_KEY = 'schemaVersion';
@@ -167,7 +167,7 @@ export const LISTS: readonly ListSchema[] = [
       // The internship plan (projects, milestones, training record) as JSON: read and written whole with the
       // internship, under its ETag, so a plan edit and an internship edit cannot silently overwrite each other.
       c('Plan', note, L('Stageplan', 'Plan de stage', 'Praktikumsplan', 'Internship plan'), {
-        since: SCHEMA_VERSION,
+        since: 2,
       }),
     ],
   },
@@ -205,11 +205,11 @@ export const LISTS: readonly ListSchema[] = [
       // Stored (not recomputed) so the scheduler finds escalations due with one indexed query.
       c('EscalateAt', instant, L('Escaleren om', 'Escalader à', 'Eskalieren um', 'Escalate at'), {
         indexed: true,
-        since: SCHEMA_VERSION,
+        since: 2,
       }),
       c('DigestAt', instant, L('Overzicht om', 'Synthèse à', 'Übersicht um', 'Digest at'), {
         indexed: true,
-        since: SCHEMA_VERSION,
+        since: 2,
       }),
     ],
   },
@@ -233,9 +233,9 @@ export const LISTS: readonly ListSchema[] = [
       // "My tasks" filters on it; the domain assigns items to a person by Entra object id.
       c('AssigneeOid', text, L('Toegewezen aan', 'Assigné à', 'Zugewiesen an', 'Assigned to'), {
         indexed: true,
-        since: SCHEMA_VERSION,
+        since: 2,
       }),
-      c('Hidden', bool, L('Verborgen', 'Masqué', 'Ausgeblendet', 'Hidden'), { since: SCHEMA_VERSION }),
+      c('Hidden', bool, L('Verborgen', 'Masqué', 'Ausgeblendet', 'Hidden'), { since: 2 }),
     ],
   },
   {
@@ -270,7 +270,7 @@ export const LISTS: readonly ListSchema[] = [
           'Mit Praktikant geteilt',
           'Shared with intern',
         ),
-        { since: SCHEMA_VERSION },
+        { since: 2 },
       ),
     ],
   },
@@ -397,6 +397,8 @@ export const LISTS: readonly ListSchema[] = [
         indexed: true,
         since: 2,
       }),
+      // v3: the scheduler's write-ahead record of the cards it is about to send (docs/scheduler.md "Exactly once").
+      c('Pending', note, L('Lopend', 'En cours', 'Laufend', 'Pending'), { since: 3 }),
     ],
   },
   {
@@ -414,6 +416,10 @@ export const LISTS: readonly ListSchema[] = [
           indexed: true,
         },
       ),
+      // v3: on a final work, the path of its published copy in FinalWorks (`<folder>/<file>`); empty while a draft.
+      c('PublishedAs', text, L('Gepubliceerd als', 'Publié sous', 'Veröffentlicht als', 'Published as'), {
+        since: 3,
+      }),
     ],
   },
   {
@@ -455,26 +461,26 @@ export const LISTS: readonly ListSchema[] = [
     name: 'Conversations',
     template: 'genericList',
     title: L('Gesprekken', 'Conversations', 'Unterhaltungen', 'Conversations'),
-    since: SCHEMA_VERSION,
+    since: 2,
     columns: [
-      { ...KEY, since: SCHEMA_VERSION },
+      { ...KEY, since: 2 },
       c('UserOid', text, L('Gebruiker', 'Utilisateur', 'Benutzer', 'User'), {
         indexed: true,
-        since: SCHEMA_VERSION,
+        since: 2,
       }),
       c('ConversationId', text, L('Gesprek', 'Conversation', 'Unterhaltung', 'Conversation'), {
-        since: SCHEMA_VERSION,
+        since: 2,
       }),
       c('ServiceUrl', text, L('Service-URL', 'URL du service', 'Dienst-URL', 'Service URL'), {
-        since: SCHEMA_VERSION,
+        since: 2,
       }),
-      c('TenantId', text, L('Tenant', 'Tenant', 'Mandant', 'Tenant'), { since: SCHEMA_VERSION }),
+      c('TenantId', text, L('Tenant', 'Tenant', 'Mandant', 'Tenant'), { since: 2 }),
       c('Installed', bool, L('Geïnstalleerd', 'Installé', 'Installiert', 'Installed'), {
-        since: SCHEMA_VERSION,
+        since: 2,
       }),
       // The coordinator digest of the day (JSON {date, marker, activityId?}): its send is exactly-once too.
       c('DigestLog', note, L('Overzichtslog', 'Journal des synthèses', 'Übersichtsprotokoll', 'Digest log'), {
-        since: SCHEMA_VERSION,
+        since: 2,
       }),
     ],
   },

@@ -6,17 +6,18 @@
 import type { Clock } from '../domain/clock';
 import type { Locale } from '../domain/i18n';
 import type { CardLinks } from '../bot/cards/links';
-import type { ProactiveConnector } from '../bot/runtime/bot';
+import type { ProactiveConnector, TeamPorts } from '../bot/runtime/bot';
 import type { BotLogger, BotPorts } from '../bot/runtime/ports';
 import type { Graph } from '../graph/client';
 import { Mailer } from '../graph/mail';
 import { Mailboxes } from '../graph/mailbox';
 import type { People } from '../graph/people';
-import { ConversationsRepository } from '../graph/repositories/conversations';
+import { ConversationsRepository, TeamChannelsRepository } from '../graph/repositories/conversations';
 import type { RepositoryContext } from '../graph/repositories/list-repository';
 import { createRepositories, type Repositories } from '../graph/repositories/repositories';
 import type { RetryPolicy } from '../graph/retry-policy';
 import { TeamsInstallations } from '../graph/teams-installation';
+import { createAnnouncements, graphChannelProbe, type ChannelProbe } from './announcements';
 import { sharePointBotPorts } from './bot-ports';
 import { Delivery, type DeliveryRetry } from './delivery';
 import type { DeliveryProbe } from './probe';
@@ -43,11 +44,15 @@ export interface StagemapJobs {
   repos: Repositories;
   conversations: ConversationsRepository;
   mailboxes: Mailboxes;
-  botPorts: BotPorts;
+  /** The teams the app is installed in (channel posts). */
+  teams: TeamChannelsRepository;
+  botPorts: BotPorts & TeamPorts;
   /** The scheduler, once the bot exists. */
   scheduler(opts: {
     connector: ProactiveConnector;
     probe: DeliveryProbe;
+    /** Finds a channel post in doubt; default: Graph channel messages (the emulator serves them too). */
+    channelProbe?: ChannelProbe;
     instanceId: string;
     leaseTtlMs?: number;
     chunkSize?: number;
@@ -72,16 +77,23 @@ export function createStagemapJobs(cfg: StagemapJobsConfig): StagemapJobs {
     ...(cfg.retry ? { retry: cfg.retry } : {}),
     now: () => cfg.clock.now().getTime(),
   });
-  const botPorts = sharePointBotPorts({
-    repos,
-    conversations,
-    mailboxes,
-    now: () => cfg.clock.now().getTime(),
-  });
+  const teams = new TeamChannelsRepository(repos.ctx);
+  const botPorts = {
+    ...sharePointBotPorts({
+      repos,
+      conversations,
+      mailboxes,
+      now: () => cfg.clock.now().getTime(),
+    }),
+    saveTeam: async (event: Parameters<TeamPorts['saveTeam']>[0]) => {
+      await teams.upsertTeam(event);
+    },
+  };
   return {
     repos,
     conversations,
     mailboxes,
+    teams,
     botPorts,
     scheduler(opts) {
       const delivery = new Delivery({
@@ -110,6 +122,17 @@ export function createStagemapJobs(cfg: StagemapJobsConfig): StagemapJobs {
         ...(opts.chunkSize ? { chunkSize: opts.chunkSize } : {}),
         ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
         ...(opts.logger ? { logger: opts.logger } : {}),
+        announcements: createAnnouncements({
+          repos,
+          teams,
+          connector: opts.connector,
+          probe: opts.channelProbe ?? graphChannelProbe(cfg.graph),
+          clock: cfg.clock,
+          links: cfg.links,
+          instanceId: opts.instanceId,
+          ...(opts.leaseTtlMs ? { leaseTtlMs: opts.leaseTtlMs } : {}),
+          ...(opts.logger ? { logger: opts.logger } : {}),
+        }),
       });
       return { scheduler, delivery };
     },

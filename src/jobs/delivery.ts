@@ -27,7 +27,24 @@ export interface CardToDeliver {
   marker: string;
   /** The mail fallback: subject and a short text (plain, escaped here) followed by the link. */
   mail: { subject: string; text: string; link: string };
+  /**
+   * Asked right before each attempt that could deliver (a post to the chat, a mail): false when this instance no
+   * longer holds the scheduler's lease with time to spare — another may take over and must not race this one.
+   */
+  fence?: () => Promise<boolean>;
 }
+
+/** The sender stopped before an attempt because it lost its lease (`CardToDeliver.fence`); nothing was sent. */
+export class FencedError extends Error {
+  constructor() {
+    super('lease lost: not sent, left to the next holder');
+    this.name = 'FencedError';
+  }
+}
+
+const fenced = async (c: CardToDeliver): Promise<void> => {
+  if (c.fence && !(await c.fence())) throw new FencedError();
+};
 
 export interface DeliveryResult {
   ok: boolean;
@@ -219,7 +236,10 @@ export class Delivery {
     return this.withRetry(
       c,
       log,
-      () => this.deps.connector.sendCard(conversationId, c.card, c.marker),
+      async () => {
+        await fenced(c);
+        return this.deps.connector.sendCard(conversationId, c.card, c.marker);
+      },
       async () => (await this.deps.probe.find(c.oid, [c.marker])).get(c.marker),
     );
   }
@@ -285,6 +305,7 @@ export class Delivery {
     const html = `<p>${escapeHtml(c.mail.text)}</p><p><a href="${escapeHtml(c.mail.link)}">${escapeHtml(c.mail.link)}</a></p>`;
     for (let attempt = 1; ; attempt++) {
       try {
+        await fenced(c);
         await this.deps.mailer.send({ to, subject: c.mail.subject, html });
         log.push({ at: this.at(), event: 'mailed', oid: c.oid, channel: 'mail', detail: c.marker });
         return { ok: true, channel: 'mail', log };

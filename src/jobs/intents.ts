@@ -1,11 +1,15 @@
 /**
- * The write-ahead part of exactly-once delivery, kept in the moment's own delivery log: before a card is sent, an
- * intent line names the cards about to go out (recipient, role, marker); after, a `sent`/`mailed` line carries the
- * marker. A card whose marker has no result line after its intent is "in doubt": it may or may not have reached
- * the chat, and the probe decides (docs/scheduler.md).
+ * The write-ahead part of exactly-once delivery (docs/scheduler.md "Exactly once"). Before a round of cards goes
+ * out, the scheduler writes which cards it is about to send (moment, phase, attempt, recipients) into the
+ * lease's `Pending` record — on the lease write it makes anyway, so the record costs no request. After, the
+ * moment's log gets a `sent`/`mailed` line with the card's marker. A card of a pending record whose marker has no
+ * result line is "in doubt": it may or may not have reached the chat, and the probe decides.
+ *
+ * Markers are deterministic (moment, phase, attempt, recipient): a retry of the same attempt carries the same
+ * marker, so the log alone says which cards of an attempt are out.
  */
-import type { Role } from '../domain/internship';
-import type { DeliveryLogEntry, Moment } from '../domain/records';
+import { ROLES, type Role } from '../domain/internship';
+import type { Moment } from '../domain/records';
 
 export type IntentPhase = 'send' | 'escalate';
 
@@ -15,48 +19,80 @@ export interface IntentTarget {
   marker: string;
 }
 
-export interface Intent {
-  id: string;
+/** One moment of a round: the cards the holder is about to send for this attempt. */
+export interface PendingMoment {
+  key: string;
   phase: IntentPhase;
-  to: IntentTarget[];
+  /** `Moment.attempts` when the round began: the result write increments it. */
+  attempts: number;
+  to: { oid: string; role: Role }[];
 }
 
-const PREFIX = 'intent ';
+/** The lease's `Pending` column is a multi-line text (63,999 characters); rounds are split to stay below. */
+export const PENDING_MAX_CHARS = 60_000;
 
-export const intentEntry = (intent: Intent, at: string): DeliveryLogEntry => ({
-  at,
-  event: 'scheduled',
-  detail: PREFIX + JSON.stringify(intent),
-});
+/** `${momentKey}~${phase}~a${attempt}|${oid}`: the moment key first, so a chat's cards can be counted per moment. */
+export const markerFor = (momentKey: string, phase: IntentPhase, attempts: number, oid: string): string =>
+  `${momentKey}~${phase}~a${attempts}|${oid}`;
 
-/** `${momentKey}~${phase}~${nonce}|${oid}`: the moment key first, so a chat's cards can be counted per moment. */
-export const markerFor = (momentKey: string, phase: IntentPhase, nonce: string, oid: string): string =>
-  `${momentKey}~${phase}~${nonce}|${oid}`;
+/** The coordinator's daily digest: its intent lives on the coordinator's Conversations item, with a nonce. */
+export const digestMarker = (oid: string, day: string, nonce: string): string =>
+  `digest:${oid}:${day}~send~${nonce}|${oid}`;
 
 export const momentKeyOfMarker = (marker: string): string => marker.split('~')[0] ?? '';
 
-/** The last intent of that phase in the log, with the markers already delivered since. */
-export function lastIntent(
-  m: Pick<Moment, 'log'>,
-  phase: IntentPhase,
-): { intent: Intent; done: Map<string, DeliveryLogEntry> } | undefined {
-  for (let i = m.log.length - 1; i >= 0; i--) {
-    const e = m.log[i]!;
-    if (e.event !== 'scheduled' || !e.detail?.startsWith(PREFIX)) continue;
-    let intent: Intent;
-    try {
-      intent = JSON.parse(e.detail.slice(PREFIX.length)) as Intent;
-    } catch {
-      continue;
+export const pendingId = (phase: IntentPhase, key: string): string => `${phase}:${key}`;
+
+/**
+ * Compact form (recipients' object ids once, referenced by index): a round of 500 follow-ups with distinct
+ * mentors stays around 40,000 characters.
+ */
+export function encodePending(moments: readonly PendingMoment[]): string {
+  if (moments.length === 0) return '';
+  const oids: string[] = [];
+  const index = new Map<string, number>();
+  const ref = (oid: string) => {
+    let i = index.get(oid);
+    if (i === undefined) {
+      i = oids.push(oid) - 1;
+      index.set(oid, i);
     }
-    if (intent.phase !== phase) continue;
-    const done = new Map<string, DeliveryLogEntry>();
-    for (const later of m.log.slice(i + 1)) {
-      if (later.event !== 'sent' && later.event !== 'mailed') continue;
-      const marker = later.detail?.split(' ')[0];
-      if (marker && intent.to.some((t) => t.marker === marker)) done.set(marker, later);
-    }
-    return { intent, done };
+    return i;
+  };
+  const m = moments.map((p) => [
+    p.key,
+    p.phase === 'send' ? 's' : 'e',
+    p.attempts,
+    p.to.map((t) => [ref(t.oid), ROLES.indexOf(t.role)]),
+  ]);
+  return JSON.stringify({ v: 1, o: oids, m });
+}
+
+/** Tolerant: an unreadable record yields nothing (the caller logs it); it never stops a sweep. */
+export function decodePending(s: string): PendingMoment[] | undefined {
+  if (!s) return [];
+  try {
+    const d = JSON.parse(s) as { v?: number; o?: unknown; m?: unknown };
+    if (d.v !== 1 || !Array.isArray(d.o) || !Array.isArray(d.m)) return undefined;
+    const oids = d.o as string[];
+    return (d.m as [string, string, number, [number, number][]][]).map(([key, ph, attempts, to]) => ({
+      key,
+      phase: ph === 's' ? 'send' : 'escalate',
+      attempts,
+      to: to.map(([o, r]) => ({ oid: oids[o] ?? '', role: ROLES[r] ?? 'mentor' })),
+    }));
+  } catch {
+    return undefined;
   }
-  return undefined;
+}
+
+/** Markers of the moment's log that have a result line (`sent` in a chat, or `mailed`). */
+export function deliveredMarkers(m: Pick<Moment, 'log'>): Set<string> {
+  const out = new Set<string>();
+  for (const e of m.log) {
+    if (e.event !== 'sent' && e.event !== 'mailed') continue;
+    const marker = e.detail?.split(' ')[0];
+    if (marker && marker.includes('~')) out.add(marker);
+  }
+  return out;
 }

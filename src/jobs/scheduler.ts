@@ -27,15 +27,20 @@ import type { Stored } from '../graph/repositories/list-repository';
 import { mapPool } from '../graph/repositories/pool';
 import type { Repositories } from '../graph/repositories/repositories';
 import { RepositoryConflictError } from '../graph/repositories/repository-errors';
+import type { AnnouncementReport, Announcements } from './announcements';
 import type { Delivery, DeliveryResult } from './delivery';
 import { hydrateInternships } from './hydrate';
 import {
-  intentEntry,
-  lastIntent,
+  decodePending,
+  deliveredMarkers,
+  digestMarker,
+  encodePending,
   markerFor,
-  type Intent,
+  PENDING_MAX_CHARS,
+  pendingId,
   type IntentPhase,
   type IntentTarget,
+  type PendingMoment,
 } from './intents';
 import { Lease } from './lease';
 import { recomputeInternship, type RecomputeResult } from './recompute';
@@ -58,6 +63,8 @@ export interface SchedulerDeps {
   /** Cards in flight at once. */
   concurrency?: number;
   logger?: BotLogger;
+  /** The weekly arrivals-and-departures channel post (src/jobs/announcements.ts), run by `start()`'s tick. */
+  announcements?: Announcements;
 }
 
 export interface SweepReport {
@@ -84,6 +91,27 @@ interface Change {
   onlyFrom?: boolean;
   recipientOids?: string[];
   countAttempt?: boolean;
+  /** Counted in the report as cancelled when written. */
+  cancels?: boolean;
+}
+
+/** A moment of a round and its cards for this attempt (`done`: markers with a result line). */
+interface Work {
+  m: StoredMoment;
+  phase: IntentPhase;
+  targets: IntentTarget[];
+  done: Set<string>;
+  inDoubt: boolean;
+}
+
+/** What every round of one sweep shares. */
+interface SweepState {
+  internships: Map<string, Internship>;
+  coordinatorOids: readonly string[];
+  away: (oid: string, day: string) => boolean;
+  /** Cards of the lease's pending record not settled yet (the previous holder's, then this sweep's failures). */
+  carried: Map<string, PendingMoment>;
+  report: SweepReport;
 }
 
 const emptyReport = (): SweepReport => ({
@@ -104,6 +132,8 @@ export interface Scheduler {
   /** Periodic reconciliation: recompute every running internship. */
   reconcile(): Promise<number>;
   purge(now?: Date): Promise<PurgeReport>;
+  /** Posts the week's arrivals and departures in the chosen team channel when due (once per week). */
+  announce(now?: Date): Promise<AnnouncementReport>;
   /** Sweeps every `intervalMs` (and reconciles/purges once a day); returns at once. */
   start(intervalMs?: number): void;
   stop(): Promise<void>;
@@ -119,6 +149,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     clock.now(),
   );
   const nonce = () => randomUUID().slice(0, 8);
+  // A send starts only with a third of the lease still ahead: far longer than one connector request.
+  const leaseMarginMs = (deps.leaseTtlMs ?? 120_000) / 3;
 
   // ---------- writes ----------
 
@@ -165,14 +197,20 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const coordinatorOf = (i: Internship, coordinatorOids: readonly string[]): string | undefined =>
     i.coordinator?.id || coordinatorOids[0];
 
-  async function sendTargets(
+  /**
+   * The cards of a send: one per recipient role of the moment's kind. The mentor is away on the due day: the
+   * back-up gets the mentor's card instead (BRIEF "Escalation") — unless an earlier, interrupted round of this
+   * same attempt already reached one of them: that card stays the mentor's one.
+   */
+  function sendTargets(
     m: StoredMoment,
     i: Internship,
     coordinatorOids: readonly string[],
     away: (oid: string, day: string) => boolean,
-  ): Promise<IntentTarget[]> {
-    const id = nonce();
-    const targets: IntentTarget[] = [];
+    delivered: ReadonlySet<string>,
+  ): { oid: string; role: Role }[] {
+    const out: { oid: string; role: Role }[] = [];
+    const reached = (oid: string) => delivered.has(markerFor(m.key, 'send', m.attempts, oid));
     for (const role of MOMENT_RECIPIENTS[m.kind]) {
       let oid =
         role === 'mentor'
@@ -181,23 +219,24 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
             ? coordinatorOf(i, coordinatorOids)
             : i.intern.id;
       let as: Role = role;
-      // The mentor is away on the due day: the back-up gets the mentor's card instead (BRIEF "Escalation").
-      if (role === 'mentor' && oid && i.backup?.id && i.backup.id !== oid && away(oid, m.dueDate)) {
-        oid = i.backup.id;
-        as = 'backup';
+      const b = i.backup?.id;
+      if (role === 'mentor' && oid && b && b !== oid) {
+        if (reached(b) || (!reached(oid) && away(oid, m.dueDate))) {
+          oid = b;
+          as = 'backup';
+        }
       }
-      if (oid && !targets.some((t) => t.oid === oid))
-        targets.push({ oid, role: as, marker: markerFor(m.key, 'send', id, oid) });
+      if (oid && !out.some((t) => t.oid === oid)) out.push({ oid, role: as });
     }
-    return targets;
+    return out;
   }
 
   // ---------- cards ----------
 
-  async function cardsFor(
-    items: { view: MomentView; targets: IntentTarget[] }[],
+  async function recipientsOf(
+    oidList: readonly string[],
   ): Promise<Map<string, { locale: Locale; person: PersonRef }>> {
-    const oids = [...new Set(items.flatMap((x) => x.targets.map((t) => t.oid)))];
+    const oids = [...new Set(oidList)];
     const [locales] = await Promise.all([mailboxes.localesOf(oids), repos.ctx.people.usersById(oids)]);
     return new Map(
       oids.map((o) => [o, { locale: locales.get(o) ?? 'en', person: repos.ctx.people.personRef(o) }]),
@@ -216,6 +255,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       oid: t.oid,
       card,
       marker: t.marker,
+      fence: () => lease.ensure(leaseMarginMs),
       mail: {
         subject: interpolate(RUNTIME_TEXTS.mailSubject[who.locale], { title }),
         text: interpolate(RUNTIME_TEXTS.mailBody[who.locale], {
@@ -228,53 +268,51 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     });
   }
 
-  // ---------- one round of sends (new or in doubt) ----------
+  // ---------- one round of sends ----------
 
+  /**
+   * One round: cancel what can no longer be sent, record the cards about to go out on the lease (`writeAhead`),
+   * probe the chats for cards a previous holder left in doubt, send the rest, write the results and the states
+   * (one ETag-guarded `$batch` write per 20 moments). Returns false when the lease was lost: stop at once.
+   */
   async function round(
     phase: IntentPhase,
     moments: readonly StoredMoment[],
-    internships: Map<string, Internship>,
-    coordinatorOids: readonly string[],
-    away: (oid: string, day: string) => boolean,
-    report: SweepReport,
-  ): Promise<void> {
+    s: SweepState,
+  ): Promise<boolean> {
     const fromState: MomentState = phase === 'send' ? 'planned' : 'sent';
-    const cancel: Change[] = [];
-    const fresh: { m: StoredMoment; intent: Intent }[] = [];
-    const doubt: { m: StoredMoment; intent: Intent; done: Set<string> }[] = [];
-    const noTarget: Change[] = [];
+    const closing: Change[] = [];
+    const work: Work[] = [];
     const at = clock.now().toISOString();
 
     for (const m of moments) {
-      const i = internships.get(m.internshipId);
+      const i = s.internships.get(m.internshipId);
       if (!i || i.phase === 'stopped' || i.decision === 'refused') {
-        cancel.push({
+        closing.push({
           m,
           entries: [{ at, event: 'cancelled', detail: i ? `internship ${i.phase}` : 'internship not found' }],
           to: 'cancelled',
           from: [fromState],
           onlyFrom: true,
+          cancels: true,
         });
         continue;
       }
-      const pending = lastIntent(m, phase);
-      if (pending && pending.intent.to.some((t) => !pending.done.has(t.marker))) {
-        doubt.push({ m, intent: pending.intent, done: new Set(pending.done.keys()) });
-        continue;
-      }
-      let targets: IntentTarget[];
-      if (phase === 'send') targets = await sendTargets(m, i, coordinatorOids, away);
+      const delivered = deliveredMarkers(m);
+      const left = s.carried.get(pendingId(phase, m.key));
+      // A card of the previous holder's record for this very attempt may be in a chat without a result line.
+      const inDoubt = left !== undefined && left.attempts === m.attempts;
+      let to: { oid: string; role: Role }[];
+      if (inDoubt) to = left.to;
+      else if (phase === 'send') to = sendTargets(m, i, s.coordinatorOids, s.away, delivered);
       else {
         const b = i.backup?.id;
-        targets =
-          b && b !== i.mentor?.id && !m.recipientOids.includes(b)
-            ? [{ oid: b, role: 'backup', marker: markerFor(m.key, 'escalate', nonce(), b) }]
-            : [];
+        to = b && b !== i.mentor?.id && !m.recipientOids.includes(b) ? [{ oid: b, role: 'backup' }] : [];
       }
-      if (targets.length === 0) {
+      if (to.length === 0) {
         // Nobody to send to: for a send, a data problem the coordinator must see (failed); for an escalation,
         // no back-up: the moment goes on to the digest.
-        noTarget.push(
+        closing.push(
           phase === 'send'
             ? {
                 m,
@@ -293,60 +331,68 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         );
         continue;
       }
-      fresh.push({ m, intent: { id: nonce(), phase, to: targets } });
-    }
-    const closed = await apply([...cancel, ...noTarget]);
-    report.cancelled += cancel.filter((c) => closed.has(c.m.key)).length;
-
-    // 1. Intents first: after this write a crash leaves "in doubt" cards, never unknown ones.
-    const written = await apply(
-      fresh.map(({ m, intent }) => ({
+      const targets = to.map((t) => ({ ...t, marker: markerFor(m.key, phase, m.attempts, t.oid) }));
+      work.push({
         m,
-        entries: [intentEntry(intent, at)],
-        from: [fromState],
-        onlyFrom: true,
+        phase,
+        targets,
+        done: new Set(targets.filter((t) => delivered.has(t.marker)).map((t) => t.marker)),
+        inDoubt,
+      });
+    }
+
+    // 1. Write ahead: after this write a crash leaves cards "in doubt" for the next holder, never unknown ones.
+    const open = work.filter((w) => w.targets.some((t) => !w.done.has(t.marker)));
+    const ids = new Set(moments.map((m) => pendingId(phase, m.key)));
+    const record = encodePending([
+      ...[...s.carried.entries()].filter(([id]) => !ids.has(id)).map(([, p]) => p),
+      ...open.map((w) => ({
+        key: w.m.key,
+        phase,
+        attempts: w.m.attempts,
+        to: w.targets.map(({ oid, role }) => ({ oid, role })),
       })),
-    );
-    const work: { m: StoredMoment; intent: Intent; done: Set<string>; inDoubt: boolean }[] = [
-      ...fresh.flatMap(({ m, intent }) => {
-        const w = written.get(m.key);
-        return w ? [{ m: w, intent, done: new Set<string>(), inDoubt: false }] : [];
-      }),
-      ...doubt.map((d) => ({ ...d, inDoubt: true })),
-    ];
-    if (work.length === 0) return;
+    ]);
+    if (record.length > PENDING_MAX_CHARS && moments.length > 1) {
+      const half = Math.ceil(moments.length / 2);
+      return (await round(phase, moments.slice(0, half), s)) && round(phase, moments.slice(half), s);
+    }
+    if (open.length > 0 && !(await lease.renew(record))) return false;
+
+    const closed = await apply(closing);
+    s.report.cancelled += closing.filter((c) => c.cancels && closed.has(c.m.key)).length;
 
     // 2. Cards in doubt: look for their markers in the chats (one probe per person).
     const found = new Map<string, string>();
     const byPerson = new Map<string, string[]>();
-    for (const w of work.filter((x) => x.inDoubt))
-      for (const t of w.intent.to)
+    for (const w of open.filter((x) => x.inDoubt))
+      for (const t of w.targets)
         if (!w.done.has(t.marker)) byPerson.set(t.oid, [...(byPerson.get(t.oid) ?? []), t.marker]);
     await mapPool([...byPerson], concurrency, async ([oid, markers]) => {
       for (const [marker, id] of await delivery.probe(oid, markers)) found.set(marker, id);
     });
 
     // 3. Send what is not in a chat yet.
-    await delivery.prepare(work.flatMap((w) => w.intent.to.map((t) => t.oid)));
-    const views = work.map((w) => ({
-      w,
-      view: {
-        moment: w.m,
-        internship: internships.get(w.m.internshipId)!,
-        coordinatorOids,
-      } satisfies MomentView,
-    }));
-    const people = await cardsFor(views.map(({ w, view }) => ({ view, targets: w.intent.to })));
-    const results = new Map<string, DeliveryLogEntry[]>();
-    const jobs = views.flatMap(({ w, view }) =>
-      w.intent.to.filter((t) => !w.done.has(t.marker)).map((t) => ({ w, view, t })),
+    await delivery.prepare(open.flatMap((w) => w.targets.map((t) => t.oid)));
+    const views = new Map(
+      work.map((w) => [
+        w.m.key,
+        {
+          moment: w.m,
+          internship: s.internships.get(w.m.internshipId)!,
+          coordinatorOids: s.coordinatorOids,
+        } satisfies MomentView,
+      ]),
     );
-    await mapPool(jobs, concurrency, async ({ w, view, t }) => {
+    const people = await recipientsOf(open.flatMap((w) => w.targets.map((t) => t.oid)));
+    const results = new Map<string, DeliveryLogEntry[]>();
+    const jobs = open.flatMap((w) => w.targets.filter((t) => !w.done.has(t.marker)).map((t) => ({ w, t })));
+    await mapPool(jobs, concurrency, async ({ w, t }) => {
       const entries = results.get(w.m.key) ?? [];
       results.set(w.m.key, entries);
       const already = found.get(t.marker);
       if (already !== undefined) {
-        report.recovered++;
+        s.report.recovered++;
         entries.push({
           at: clock.now().toISOString(),
           event: 'sent',
@@ -357,33 +403,35 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         w.done.add(t.marker);
         return;
       }
-      const r = await deliverTarget(view, t, people.get(t.oid)!).catch((e: unknown): DeliveryResult => ({
-        ok: false,
-        log: [
-          {
-            at: clock.now().toISOString(),
-            event: 'failed',
-            oid: t.oid,
-            detail: `${t.marker} ${String(e).slice(0, 300)}`,
-          },
-        ],
-      }));
+      const r = await deliverTarget(views.get(w.m.key)!, t, people.get(t.oid)!).catch(
+        (e: unknown): DeliveryResult => ({
+          ok: false,
+          log: [
+            {
+              at: clock.now().toISOString(),
+              event: 'failed',
+              oid: t.oid,
+              detail: `${t.marker} ${String(e).slice(0, 300)}`,
+            },
+          ],
+        }),
+      );
       entries.push(...r.log);
       if (r.ok) {
         w.done.add(t.marker);
-        if (r.channel === 'mail') report.mailed++;
-        else report.sent++;
-      } else report.failed++;
+        if (r.channel === 'mail') s.report.mailed++;
+        else s.report.sent++;
+      } else s.report.failed++;
     });
 
-    // 4. Results, and the state once every card of the intent is out.
+    // 4. Results, and the state once every card of the attempt is out.
     const at2 = clock.now().toISOString();
     await apply(
-      work.map(({ m, intent, done }) => {
+      work.map(({ m, targets, done }) => {
         const entries = [...(results.get(m.key) ?? [])];
-        const complete = intent.to.every((t) => done.has(t.marker));
+        const complete = targets.every((t) => done.has(t.marker));
         if (!complete) return { m, entries };
-        const toBackup = intent.to.filter((t) => t.role === 'backup');
+        const toBackup = targets.filter((t) => t.role === 'backup');
         for (const t of toBackup)
           entries.push({
             at: at2,
@@ -391,19 +439,31 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
             oid: t.oid,
             detail: phase === 'send' ? 'mentor out of office on the due day' : 'no answer in time',
           });
-        if (toBackup.length > 0) report.escalated++;
+        if (toBackup.length > 0) s.report.escalated++;
         return {
           m,
           entries,
           to: phase === 'escalate' || toBackup.length > 0 ? 'escalatedToBackup' : 'sent',
           from: [fromState],
           recipientOids: [
-            ...new Set([...(phase === 'escalate' ? m.recipientOids : []), ...intent.to.map((t) => t.oid)]),
+            ...new Set([...(phase === 'escalate' ? m.recipientOids : []), ...targets.map((t) => t.oid)]),
           ],
           countAttempt: true,
         } satisfies Change;
       }),
     );
+    // Written: no longer in doubt. A card that failed stays in the record: a failure after a 5xx may still have
+    // reached the chat, so the next sweep probes before sending it again.
+    for (const id of ids) s.carried.delete(id);
+    for (const w of open)
+      if (w.targets.some((t) => !w.done.has(t.marker)))
+        s.carried.set(pendingId(phase, w.m.key), {
+          key: w.m.key,
+          phase,
+          attempts: w.m.attempts,
+          to: w.targets.map(({ oid, role }) => ({ oid, role })),
+        });
+    return true;
   }
 
   // ---------- digest ----------
@@ -488,7 +548,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
           return confirmDigest(oid, { date: today, marker, activityId: landed, channel: 'teams' });
         break;
       }
-      marker = markerFor(`digest:${oid}:${today}`, 'send', nonce(), oid);
+      marker = digestMarker(oid, today, nonce());
       try {
         rec = await conversations.update(rec, { digest: { date: today, marker } });
         break;
@@ -539,17 +599,42 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   async function sweepOnce(now: Date = clock.now()): Promise<SweepReport> {
     const report = emptyReport();
-    if (!(await lease.acquire())) return { ...report, skipped: 'lease' };
+    // Only reads until there is something to do: an idle sweep (most minutes) writes nothing.
+    const seen = await lease.peek();
+    if (!seen) return { ...report, skipped: 'lease' };
+    let finished = false;
+    const carried = new Map<string, PendingMoment>();
+    const left = decodePending(seen.pending);
+    if (!left) log.warn('unreadable pending record on the lease: cards in doubt cannot be probed');
+    for (const p of left ?? []) carried.set(pendingId(p.phase, p.key), p);
     try {
       delivery.reset();
       const settings = (await repos.settings.read()).settings;
       const rules = resolveScheduleRules(settings.scheduleRules);
-      const [due, escalations, overdue] = await Promise.all([
+      const [dueAll, escalationsAll, overdue] = await Promise.all([
         repos.moments.due({ before: now, states: ['planned'] }),
         repos.moments.escalationsDue(now),
         repos.moments.digestDue(now),
       ]);
+      // The previous holder's cards in doubt go first, so its record is settled before new ones pile up.
+      const doubtFirst = (phase: IntentPhase, list: readonly StoredMoment[]) => [
+        ...list.filter((m) => carried.get(pendingId(phase, m.key))?.attempts === m.attempts),
+        ...list.filter((m) => carried.get(pendingId(phase, m.key))?.attempts !== m.attempts),
+      ];
+      // Records of moments no longer due (answered, sent, moved) are settled.
+      const stillDue = new Set([
+        ...dueAll.map((m) => pendingId('send', m.key)),
+        ...escalationsAll.map((m) => pendingId('escalate', m.key)),
+      ]);
+      for (const id of [...carried.keys()]) if (!stillDue.has(id)) carried.delete(id);
+      const due = doubtFirst('send', dueAll);
+      const escalations = doubtFirst('escalate', escalationsAll);
       report.due = due.length;
+      if (due.length + escalations.length + overdue.length === 0) {
+        finished = true;
+        return report;
+      }
+
       const keys = [...new Set([...due, ...escalations, ...overdue].map((m) => m.internshipId))];
       const found = await repos.internships.byKeys(keys);
       const internships = new Map(
@@ -568,32 +653,33 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         const r = replies.get(oid);
         return r ? outOfOfficeOn(r, day, rules.timeZone) : false;
       };
+      const state: SweepState = {
+        internships,
+        coordinatorOids: settings.coordinatorOids,
+        away,
+        carried,
+        report,
+      };
 
-      for (let i = 0; i < due.length; i += chunkSize) {
-        if (i > 0 && !(await lease.renew())) return { ...report, skipped: 'lease' };
-        await round('send', due.slice(i, i + chunkSize), internships, settings.coordinatorOids, away, report);
-      }
-      for (let i = 0; i < escalations.length; i += chunkSize) {
-        if (!(await lease.renew())) return { ...report, skipped: 'lease' };
-        await round(
-          'escalate',
-          escalations.slice(i, i + chunkSize),
-          internships,
-          settings.coordinatorOids,
-          away,
-          report,
-        );
-      }
+      for (let i = 0; i < due.length; i += chunkSize)
+        if (!(await round('send', due.slice(i, i + chunkSize), state)))
+          return { ...report, skipped: 'lease' };
+      for (let i = 0; i < escalations.length; i += chunkSize)
+        if (!(await round('escalate', escalations.slice(i, i + chunkSize), state)))
+          return { ...report, skipped: 'lease' };
       if (overdue.length > 0) {
-        if (!(await lease.renew())) return { ...report, skipped: 'lease' };
+        if (!(await lease.renew(encodePending([...carried.values()]))))
+          return { ...report, skipped: 'lease' };
         // Re-read: this sweep's escalations and answers changed some of them.
         const open = await repos.moments.digestDue(now);
         await digests(open, internships, settings.coordinatorOids, rules, now, report);
       }
+      finished = true;
       log.info('sweep', { ...report });
       return report;
     } finally {
-      await lease.release();
+      // A clean end settles the record; after a failure it stays for whoever sweeps next.
+      await lease.release(finished ? encodePending([...carried.values()]) : undefined);
     }
   }
 
@@ -614,6 +700,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       return n;
     },
     purge: (now = clock.now()) => purgeExpired({ repos, clock }, now),
+    announce: (now = clock.now()) =>
+      deps.announcements
+        ? deps.announcements.run(now)
+        : Promise.resolve({ week: localDateOf(now.toISOString()), outcome: 'off' as const }),
     start(intervalMs = 60_000) {
       if (timer) return;
       const tick = async () => {
@@ -630,6 +720,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
           } catch (e) {
             log.error('scheduler tick failed', { error: String(e) });
           }
+          // The weekly channel post; cheap on every tick but the first due one of a week.
+          await this.announce().catch((e: unknown) => log.error('announcement failed', { error: String(e) }));
         })().finally(() => {
           running = undefined;
         });

@@ -44,10 +44,12 @@ describe('provisioning', () => {
     // Exactly the lists introduced after v1 (Leases, Conversations…), in schema order.
     expect(up.createdLists).toEqual(LISTS.filter((l) => l.since > 1).map((l) => l.name));
     expect(up.createdLists).toContain('Leases');
-    const v2Columns = LISTS.flatMap((l) => (l.since === 1 ? l.columns.filter((c) => c.since === 2) : [])).map(
-      (c) => c.name,
-    );
-    expect(up.createdColumns.map((c) => c.split('.')[1])).toEqual(v2Columns);
+    // And the columns added later to the v1 lists (v2's, then v3's such as Stagemap.PublishedAs), in schema order.
+    const laterColumns = LISTS.flatMap((l) =>
+      l.since === 1 ? l.columns.filter((c) => c.since > 1) : [],
+    ).map((c) => c.name);
+    expect(laterColumns).toContain('PublishedAs');
+    expect(up.createdColumns.map((c) => c.split('.')[1])).toEqual(laterColumns);
     expect(up.schemaVersion).toEqual({ before: 1, after: SCHEMA_VERSION });
     expect(fx.counter.snapshot().writes).toBeGreaterThan(0);
 
@@ -159,5 +161,21 @@ describe('provisioning', () => {
     // The coordinator still reads it.
     const asCoordinator = fx.graphFor(await userToken(fx.emu, coordinator.userPrincipalName));
     await expect(asCoordinator.get(`/sites/${site}/lists/Stagemap-Confidential`)).resolves.toBeDefined();
+  });
+});
+
+describe('upgrade from schema 2', () => {
+  it("adds exactly the v3 columns (the lease's pending record, a final work's published copy) and records version 3", async () => {
+    const v2 = await startGraphFixture();
+    try {
+      await provision(v2.graph, { site: v2.siteUrl, lists: schemaAt(2), version: 2 });
+      const up = await provision(v2.graph, { site: v2.siteId });
+      expect(up.createdLists).toEqual([]);
+      expect([...up.createdColumns].sort()).toEqual(['Leases.Pending', 'Stagemap.PublishedAs']);
+      expect(up.schemaVersion).toEqual({ before: 2, after: 3 });
+      expect(SCHEMA_VERSION).toBe(3);
+    } finally {
+      await v2.emu.close();
+    }
   });
 });

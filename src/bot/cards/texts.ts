@@ -261,6 +261,75 @@ export const TEXTS = {
     de: 'Alle in Stagemap ansehen',
     en: 'See all in Stagemap',
   },
+  // The channel post "arrivals and departures" (toolbox A3/B3 internal communication).
+  announcementTitle: {
+    nl: 'Stagiairs die komen en gaan',
+    fr: 'Arrivées et départs des stagiaires',
+    de: 'Ankünfte und Abschiede der Praktikanten',
+    en: 'Interns arriving and leaving',
+  },
+  announcementWeek: {
+    nl: 'Week van {from} tot {to}',
+    fr: 'Semaine du {from} au {to}',
+    de: 'Woche vom {from} bis {to}',
+    en: 'Week of {from} to {to}',
+  },
+  announcementArrivals: {
+    nl: 'Nieuwe stagiairs ({n})',
+    fr: 'Nouveaux stagiaires ({n})',
+    de: 'Neue Praktikanten ({n})',
+    en: 'Arriving ({n})',
+  },
+  announcementDepartures: {
+    nl: 'Vertrekkende stagiairs ({n})',
+    fr: 'Stagiaires sur le départ ({n})',
+    de: 'Praktikanten, die uns verlassen ({n})',
+    en: 'Leaving ({n})',
+  },
+  announcementNoArrivals: {
+    nl: 'Deze week start er geen nieuwe stagiair.',
+    fr: 'Aucun nouveau stagiaire ne commence cette semaine.',
+    de: 'Diese Woche beginnt kein neuer Praktikant.',
+    en: 'No new intern starts this week.',
+  },
+  announcementNoDepartures: {
+    nl: 'Deze week eindigt er geen stage.',
+    fr: 'Aucun stage ne se termine cette semaine.',
+    de: 'Diese Woche endet kein Praktikum.',
+    en: 'No internship ends this week.',
+  },
+  announcementAnonymous: {
+    nl: 'Een stagiair',
+    fr: 'Un stagiaire',
+    de: 'Ein Praktikant',
+    en: 'An intern',
+  },
+  announcementMentor: { nl: 'Stagementor', fr: 'Maître de stage', de: 'Praktikumsbetreuer', en: 'Mentor' },
+  announcementBackup: { nl: 'Back-up', fr: 'Suppléant', de: 'Vertretung', en: 'Back-up' },
+  announcementStarts: {
+    nl: 'Start op {date}, tot {end}',
+    fr: 'Début le {date}, jusqu’au {end}',
+    de: 'Beginn am {date}, bis {end}',
+    en: 'Starts on {date}, until {end}',
+  },
+  announcementEnds: {
+    nl: 'Laatste stagedag op {date}',
+    fr: 'Dernier jour de stage le {date}',
+    de: 'Letzter Praktikumstag am {date}',
+    en: 'Last day on {date}',
+  },
+  announcementPrivacy: {
+    nl: 'Namen en onderwerpen staan er alleen voor stagiairs die daarvoor toestemming gaven.',
+    fr: 'Les noms et les sujets ne figurent que pour les stagiaires qui y ont consenti.',
+    de: 'Namen und Themen erscheinen nur bei Praktikanten, die zugestimmt haben.',
+    en: 'Names and topics are shown only for interns who agreed to it.',
+  },
+  announcementOverview: {
+    nl: 'Overzicht van de stagiairs',
+    fr: 'Aperçu des stagiaires',
+    de: 'Übersicht der Praktikanten',
+    en: 'Overview of the interns',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type TextKey = keyof typeof TEXTS;
@@ -272,6 +341,7 @@ export type TextKey = keyof typeof TEXTS;
 export const SAME_ON_PURPOSE: Readonly<Partial<Record<TextKey, readonly [Locale, Locale]>>> = {
   yes: ['nl', 'de'],
   service: ['fr', 'en'],
+  announcementBackup: ['nl', 'en'],
 };
 
 /** Locale tags for dates: Belgian variants, and British English for the English the federal staff read. */

@@ -23,10 +23,17 @@ export interface BotConfig {
   serviceUrl?: string;
   httpServerAdapter?: IHttpServerAdapter;
   messagingEndpoint?: `/${string}`;
-  ports: BotPorts;
+  /** `saveTeam` is optional: without it the bot ignores team installations (no channel posts). */
+  ports: BotPorts & Partial<TeamPorts>;
   links: CardLinks;
   logger?: BotLogger;
   clock?: Clock;
+  /**
+   * Accept activities without a Bot Framework token: only for the local Agents Playground (scripts/playground.ts,
+   * which refuses to run in production). Always passed to the SDK, which otherwise obeys the environment variable
+   * DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: anyone could then post activities as any user.
+   */
+  allowUnauthenticated?: boolean;
 }
 
 /** A failed Bot Connector call: HTTP status, the connector's error code and Retry-After (seconds). */
@@ -56,6 +63,24 @@ export interface ProactiveConnector {
 
 export const MARKER_PROPERTY = 'stagemapDelivery';
 
+/** A team the app was added to or removed from, as Teams describes it to the bot. */
+export interface TeamInstallEvent {
+  teamId: string;
+  teamName?: string;
+  aadGroupId?: string;
+  /** The channel the installer picked for the app's posts (`channelData.settings.selectedChannel`). */
+  channelId?: string;
+  channelName?: string;
+  serviceUrl: string;
+  tenantId: string;
+  installed: boolean;
+}
+
+/** Where the bot keeps team references (the channel announcement posts there, src/jobs/announcements.ts). */
+export interface TeamPorts {
+  saveTeam(event: TeamInstallEvent): Promise<void>;
+}
+
 /** The SDK's HTTP client is axios: turn its errors into ConnectorError. */
 function connectorError(e: unknown): ConnectorError {
   const r = (e as { response?: { status?: number; headers?: Record<string, unknown>; data?: unknown } })
@@ -82,7 +107,12 @@ export interface StagemapBot {
 type AnyActivity = Activity & {
   from?: { aadObjectId?: string };
   conversation?: { id: string; tenantId?: string };
-  channelData?: { tenant?: { id?: string } };
+  channelData?: {
+    tenant?: { id?: string };
+    team?: { id?: string; name?: string; aadGroupId?: string };
+    eventType?: string;
+    settings?: { selectedChannel?: { id?: string; name?: string } };
+  };
   action?: string;
   locale?: string;
   membersAdded?: { id: string }[];
@@ -101,6 +131,7 @@ export function createBot(config: BotConfig): StagemapBot {
     ...(config.serviceUrl ? { serviceUrl: config.serviceUrl } : {}),
     ...(config.httpServerAdapter ? { httpServerAdapter: config.httpServerAdapter } : {}),
     ...(config.messagingEndpoint ? { messagingEndpoint: config.messagingEndpoint } : {}),
+    dangerouslyAllowUnauthenticatedRequests: config.allowUnauthenticated === true,
     logger: new ConsoleLogger('stagemap-bot', { level: 'error' }),
   });
 
@@ -116,6 +147,32 @@ export function createBot(config: BotConfig): StagemapBot {
       a.type === 'conversationUpdate' && (a.membersAdded ?? []).some((m) => m.id === a.recipient?.id);
     const botRemoved =
       a.type === 'conversationUpdate' && (a.membersRemoved ?? []).some((m) => m.id === a.recipient?.id);
+    const team = a.channelData?.team;
+    // In a team the conversation is a channel, not the installer's chat: the reference is the team's, and the
+    // user's own 1:1 reference must not be overwritten with a channel id.
+    if (team?.id) {
+      const renamed = a.type === 'conversationUpdate' && a.channelData?.eventType === 'teamRenamed';
+      if (a.type === 'installationUpdate' || botAdded || botRemoved || renamed) {
+        const installed =
+          a.type === 'installationUpdate' ? a.action !== 'remove' : renamed ? true : !botRemoved;
+        const selected = a.channelData?.settings?.selectedChannel;
+        try {
+          await config.ports.saveTeam?.({
+            teamId: team.id,
+            ...(team.name ? { teamName: team.name } : {}),
+            ...(team.aadGroupId ? { aadGroupId: team.aadGroupId } : {}),
+            ...(selected?.id ? { channelId: selected.id } : {}),
+            ...(selected?.id && selected.name ? { channelName: selected.name } : {}),
+            serviceUrl: a.serviceUrl ?? config.serviceUrl ?? '',
+            tenantId: tenantOf(a),
+            installed,
+          });
+        } catch (e) {
+          log.error('could not store the team reference', { team: team.id, error: String(e) });
+        }
+      }
+      return next();
+    }
     if (oid && a.conversation?.id && (a.type === 'installationUpdate' || botAdded || botRemoved)) {
       const installed = a.type === 'installationUpdate' ? a.action !== 'remove' : !botRemoved;
       try {

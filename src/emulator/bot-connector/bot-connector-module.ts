@@ -14,8 +14,14 @@ import type { ThrottlingPort } from '../throttling/throttling-module';
 import { botAccount, channelIssuer, createChannel, userAccount, type BotReply } from './channel';
 import { localBotCloud } from './local-bot-cloud';
 import {
+  channelById,
+  createTeam,
   ensureBotTables,
   getActivity,
+  getTeam,
+  listTeams,
+  setTeamInstallation,
+  type TeamRecord,
   getCatalogApp,
   getInstallationState,
   graphChatId,
@@ -45,6 +51,7 @@ export interface BotConnectorPort {
   settings(): { endpoint: string | null; stagemapUrl: string | null };
   catalogApp(): CatalogApp;
   installationState(userId: string): InstallationState;
+  teams(): TeamRecord[];
 }
 export const botConnectorPort = (ctx: EmulatorContext): BotConnectorPort =>
   ctx.ports.botConnector as BotConnectorPort;
@@ -116,6 +123,8 @@ function parseJson(req: EmuRequest): unknown {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   !!v && typeof v === 'object' && !Array.isArray(v);
 const invalid = (message: string) => new GraphError(400, 'invalidRequest', message);
+const escapeXml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 interface Delivery {
   time: string;
@@ -170,6 +179,7 @@ export function botConnectorModule(ctx: EmulatorContext): void {
     settings: () => ({ endpoint: endpoint ?? null, stagemapUrl: stagemapUrl ?? null }),
     catalogApp: app,
     installationState: stateOf,
+    teams: () => listTeams(db),
   } satisfies BotConnectorPort;
 
   const record = (d: Delivery) => {
@@ -205,6 +215,24 @@ export function botConnectorModule(ctx: EmulatorContext): void {
   const uninstall = (user: DirectoryUser, state: InstallationState) => {
     setInstallationState(db, user.id, state, ctx.now().toISOString());
     void deliver(channel.installationUpdate(user, localeOf(user), 'remove'), user);
+  };
+
+  /**
+   * Adding the app to a team (by `user`, who may pick the channel for its posts): Teams sends installationUpdate
+   * and conversationUpdate `teamMemberAdded`; removing it, the same with `remove`/`teamMemberRemoved`. Awaited
+   * here (unlike personal installs) so that the admin call returns once the bot has stored the team.
+   */
+  const installTeam = async (team: TeamRecord, user: DirectoryUser, selected: string | null) => {
+    setTeamInstallation(db, team.id, true, ctx.now().toISOString(), selected);
+    const now = getTeam(db, team.id)!;
+    await deliver(channel.teamInstallationUpdate(now, user, localeOf(user), 'add'), user);
+    await deliver(channel.teamConversationUpdate(now, user, localeOf(user), true), user);
+  };
+  const uninstallTeam = async (team: TeamRecord, user: DirectoryUser) => {
+    setTeamInstallation(db, team.id, false, ctx.now().toISOString(), null);
+    const now = getTeam(db, team.id)!;
+    await deliver(channel.teamInstallationUpdate(now, user, localeOf(user), 'remove'), user);
+    await deliver(channel.teamConversationUpdate(now, user, localeOf(user), false), user);
   };
 
   // -------------------------------------------------------------------------------------------------------------
@@ -356,11 +384,83 @@ export function botConnectorModule(ctx: EmulatorContext): void {
     return { activity: body };
   };
 
+  /** `19:…@thread.tacv2` (a new post in the channel) or `…;messageid=<root>` (a reply in that thread). */
+  const channelConversation = (conversationId: string) => {
+    const m = /^(19:[^;]+@thread\.(?:tacv2|skype))(?:;messageid=(\d+))?$/i.exec(conversationId);
+    if (!m) return undefined;
+    const found = channelById(db, m[1]!);
+    return found ? { ...found, rootId: m[2] } : undefined;
+  };
+
+  /** The bot may post only in teams the app is installed in (Teams: "not part of the conversation roster"). */
+  const channelRefusal = (team: TeamRecord): EmuResponse | undefined =>
+    team.installed
+      ? undefined
+      : connectorError(403, 'BotNotInConversationRoster', 'The bot is not part of the conversation roster.');
+
+  /** Stores a post (or a reply) of the bot in a channel, as the Teams client shows it. */
+  const storeChannelMessage = (
+    team: TeamRecord,
+    ch: { id: string; name: string },
+    activity: Record<string, unknown>,
+    rootId?: string,
+  ): { id: string; conversationId: string } => {
+    const now = ctx.now();
+    const id = nextActivityId(db, now.getTime());
+    const conversationId = `${ch.id};messageid=${rootId ?? id}`;
+    insertActivity(
+      db,
+      id,
+      ch.id,
+      {
+        ...activity,
+        id,
+        type: 'message',
+        timestamp: now.toISOString(),
+        channelId: 'msteams',
+        serviceUrl: ctx.baseUrl(),
+        from: botAccount(app()),
+        conversation: {
+          id: conversationId,
+          conversationType: 'channel',
+          isGroup: true,
+          tenantId: ctx.config.tenantId,
+        },
+        channelData: {
+          tenant: { id: ctx.config.tenantId },
+          team: { id: team.id, name: team.name, aadGroupId: team.aadGroupId },
+          channel: { id: ch.id, name: ch.name },
+        },
+        ...(rootId ? { replyToId: rootId } : {}),
+      },
+      now.toISOString(),
+    );
+    return { id, conversationId };
+  };
+
   ctx.root.post(
     '/v3/conversations',
     connector((req) => {
       const body = parseJson(req);
       if (!isObject(body)) return connectorError(400, 'BadArgument', 'The request body is not valid JSON.');
+      const groupChannel =
+        isObject(body.channelData) && isObject(body.channelData.channel)
+          ? body.channelData.channel
+          : undefined;
+      // A new thread in a team's channel: `isGroup` with `channelData.channel.id` and the first message.
+      if (body.isGroup === true && groupChannel) {
+        const found = typeof groupChannel.id === 'string' ? channelById(db, groupChannel.id) : undefined;
+        if (!found) return connectorError(404, 'ConversationNotFound', 'Conversation not found.');
+        const refused = channelRefusal(found.team);
+        if (refused) return refused;
+        if (!isObject(body.activity))
+          return connectorError(400, 'BadArgument', 'A channel conversation needs its first activity.');
+        if (Buffer.byteLength(JSON.stringify(body.activity)) > MAX_MESSAGE_BYTES)
+          return connectorError(413, 'MessageSizeTooBig', 'Message size too large.');
+        const { id: _ignored, ...first } = body.activity;
+        const stored = storeChannelMessage(found.team, found.channel, first);
+        return { status: 201, body: { id: stored.conversationId, activityId: stored.id } };
+      }
       const members = Array.isArray(body.members) ? body.members : [];
       if (body.isGroup === true || members.length !== 1 || !isObject(members[0]))
         return connectorError(
@@ -398,6 +498,25 @@ export function botConnectorModule(ctx: EmulatorContext): void {
   ctx.root.post(
     '/v3/conversations/{conversationId}/activities',
     connector((req, p) => {
+      const inChannel = channelConversation(p.conversationId!);
+      if (inChannel) {
+        const refused = channelRefusal(inChannel.team);
+        if (refused) return refused;
+        const checked = activityBody(req);
+        if ('refused' in checked) return checked.refused;
+        if (checked.activity.type === 'typing') return { status: 201, body: {} };
+        if (checked.activity.type !== 'message')
+          return connectorError(
+            400,
+            'BadArgument',
+            `Activity type '${String(checked.activity.type)}' cannot be sent to a channel.`,
+          );
+        const { id: _ignored, ...rest } = checked.activity;
+        return {
+          status: 201,
+          body: { id: storeChannelMessage(inChannel.team, inChannel.channel, rest, inChannel.rootId).id },
+        };
+      }
       const user = userByConversation(p.conversationId!);
       if (!user) return connectorError(404, 'ConversationNotFound', 'Conversation not found.');
       const refused = refusal(user, false);
@@ -419,20 +538,23 @@ export function botConnectorModule(ctx: EmulatorContext): void {
   );
 
   const existingActivity = (p: Record<string, string>) => {
-    const user = userByConversation(p.conversationId!);
-    if (!user) return connectorError(404, 'ConversationNotFound', 'Conversation not found.');
-    const stored = getActivity(db, user.id, p.activityId!);
+    const inChannel = channelConversation(p.conversationId!);
+    const user = inChannel ? undefined : userByConversation(p.conversationId!);
+    if (!user && !inChannel) return connectorError(404, 'ConversationNotFound', 'Conversation not found.');
+    const stored = getActivity(db, user ? user.id : inChannel!.channel.id, p.activityId!);
     if (!stored || stored.deleted || (stored.activity.from as { id?: string })?.id !== botAccount(app()).id)
       return connectorError(404, 'ActivityNotFoundInConversation', 'Conversation not found.');
-    return { user, stored };
+    return { user, inChannel, stored };
   };
+  const refusedFor = (found: { user?: DirectoryUser; inChannel?: { team: TeamRecord } }) =>
+    found.user ? refusal(found.user, false) : channelRefusal(found.inChannel!.team);
 
   ctx.root.put(
     '/v3/conversations/{conversationId}/activities/{activityId}',
     connector((req, p) => {
       const found = existingActivity(p);
       if ('status' in found) return found;
-      const refused = refusal(found.user, false);
+      const refused = refusedFor(found);
       if (refused) return refused;
       const checked = activityBody(req);
       if ('refused' in checked) return checked.refused;
@@ -455,6 +577,8 @@ export function botConnectorModule(ctx: EmulatorContext): void {
         timestamp: old.timestamp,
         channelId: old.channelId,
         serviceUrl: old.serviceUrl,
+        ...(old.channelData ? { channelData: old.channelData } : {}),
+        ...(old.replyToId ? { replyToId: old.replyToId } : {}),
         type: 'message',
       };
       replaceActivity(db, found.stored.id, next, ctx.now().toISOString());
@@ -671,6 +795,94 @@ export function botConnectorModule(ctx: EmulatorContext): void {
   });
 
   // -------------------------------------------------------------------------------------------------------------
+  // Graph: the messages of a channel (`GET /teams/{id}/channels/{channelId}/messages`), as the scheduler's probe
+  // reads them to find a post in doubt. Application permission ChannelMessage.Read.All, or the resource-specific
+  // ChannelMessage.Read.Group that Teams grants the app's own registration in the teams it is installed in.
+
+  const CHANNEL_READ: Needed = {
+    app: ['ChannelMessage.Read.All', 'ChannelMessage.ReadWrite.All'],
+    delegated: ['ChannelMessage.Read.All', 'ChannelMessage.ReadWrite'],
+  };
+
+  const chatMessage = (
+    team: TeamRecord,
+    channelId: string,
+    a: Record<string, unknown>,
+    modified: string | null,
+  ) => {
+    const atts = (Array.isArray(a.attachments) ? a.attachments : []).filter(isObject);
+    const ids = atts.map((_, i) => `${String(a.id)}-${i}`);
+    const text = typeof a.text === 'string' ? a.text : '';
+    const bot = app();
+    return {
+      id: a.id,
+      replyToId: typeof a.replyToId === 'string' ? a.replyToId : null,
+      etag: String(a.id),
+      messageType: 'message',
+      createdDateTime: a.timestamp,
+      lastModifiedDateTime: modified ?? a.timestamp,
+      deletedDateTime: null,
+      subject: null,
+      summary: typeof a.summary === 'string' ? a.summary : null,
+      importance: 'normal',
+      locale: 'en-us',
+      webUrl: `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${String(a.id)}?groupId=${team.aadGroupId}&tenantId=${ctx.config.tenantId}`,
+      from: {
+        application: {
+          '@odata.type': '#microsoft.graph.teamworkApplicationIdentity',
+          id: bot.botAppId,
+          displayName: bot.botName,
+          applicationIdentityType: 'bot',
+        },
+        device: null,
+        user: null,
+      },
+      body: {
+        contentType: 'html',
+        content: `${escapeXml(text)}${ids.map((id) => `<attachment id="${id}"></attachment>`).join('')}`,
+      },
+      channelIdentity: { teamId: team.aadGroupId, channelId },
+      // Graph hands card attachments back with their JSON as a string.
+      attachments: atts.map((att, i) => ({
+        id: ids[i],
+        contentType: att.contentType ?? null,
+        contentUrl: null,
+        content: att.content === undefined ? null : JSON.stringify(att.content),
+        name: null,
+        thumbnailUrl: null,
+      })),
+      mentions: [],
+      reactions: [],
+    };
+  };
+
+  ctx.graph.get('/teams/{teamId}/channels/{channelId}/messages', (req, p) => {
+    const team = getTeam(db, p.teamId!);
+    // Graph addresses a team by its group id; the thread id is not accepted there.
+    if (!team || team.aadGroupId.toLowerCase() !== p.teamId!.toLowerCase())
+      throw new GraphError(404, 'NotFound', `Team '${p.teamId}' was not found.`);
+    const rsc = req.principal.kind === 'app' && req.principal.appId === app().botAppId && team.installed;
+    if (!rsc) requirePermission(req, CHANNEL_READ);
+    const ch = team.channels.find((c) => c.id === p.channelId);
+    if (!ch) throw new GraphError(404, 'NotFound', `Channel '${p.channelId}' was not found.`);
+    const top = Math.min(50, Math.max(1, Number(req.query.get('$top') ?? 20) || 20));
+    // Root posts only (replies are under /replies), newest first.
+    const value = listActivities(db, ch.id)
+      .filter((x) => !x.deleted && !x.activity.replyToId)
+      .reverse()
+      .slice(0, top)
+      .map((x) => chatMessage(team, ch.id, x.activity, x.lastModifiedDateTime));
+    return {
+      status: 200,
+      body: {
+        '@odata.context': `${req.graphBase}/$metadata#teams('${team.aadGroupId}')/channels('${encodeURIComponent(ch.id)}')/messages`,
+        '@odata.count': value.length,
+        value,
+      },
+    };
+  });
+
+  // -------------------------------------------------------------------------------------------------------------
   // Admin API: configuration, chat history, installation states and the user's side of the chat.
 
   const ok = (body: unknown, status = 200): EmuResponse => ({ status, body });
@@ -734,6 +946,76 @@ export function botConnectorModule(ctx: EmulatorContext): void {
   ctx.root.delete('/_emulator/bot/conversations', () => {
     clearActivities(db);
     return { status: 204 };
+  });
+
+  const teamJson = (t: TeamRecord) => ({
+    id: t.id,
+    displayName: t.name,
+    aadGroupId: t.aadGroupId,
+    installation: t.installed ? 'installed' : 'notInstalled',
+    installedDateTime: t.installedAt,
+    selectedChannelId: t.selectedChannel,
+    channels: t.channels.map((c) => ({ id: c.id, displayName: c.name })),
+  });
+
+  const channelJson = (team: TeamRecord, ch: { id: string; name: string }) => ({
+    team: { id: team.id, displayName: team.name, aadGroupId: team.aadGroupId },
+    channel: { id: ch.id, displayName: ch.name },
+    installation: team.installed ? 'installed' : 'notInstalled',
+    activities: listActivities(db, ch.id)
+      .filter((x) => !x.deleted)
+      .map((x) => ({ ...x.activity, lastModifiedDateTime: x.lastModifiedDateTime })),
+  });
+
+  /** Channel posts, oldest first: one channel (`?channel=<id>`), or every channel with posts. */
+  ctx.root.get('/_emulator/bot/channels', (req) => {
+    const wanted = req.query.get('channel');
+    if (wanted) {
+      const found = channelById(db, wanted);
+      if (!found) throw new GraphError(404, 'itemNotFound', `No channel '${wanted}'.`);
+      return ok({ value: [channelJson(found.team, found.channel)] });
+    }
+    return ok({
+      value: listTeams(db)
+        .flatMap((t) => t.channels.map((c) => channelJson(t, c)))
+        .filter((c) => c.activities.length > 0),
+    });
+  });
+
+  ctx.root.get('/_emulator/teams/teams', () => ok({ value: listTeams(db).map(teamJson) }));
+  ctx.root.post('/_emulator/teams/teams', (req) => {
+    const b = adminJson(req);
+    if (typeof b.displayName !== 'string' || !b.displayName.trim() || b.displayName.length > 256)
+      throw invalid(`'displayName' must be a non-empty string of at most 256 characters.`);
+    const channels = b.channels ?? [];
+    if (
+      !Array.isArray(channels) ||
+      channels.some((c) => typeof c !== 'string' || !c.trim() || c.length > 50 || c === 'General')
+    )
+      throw invalid(`'channels' must be names of other channels than General (at most 50 characters).`);
+    return ok(teamJson(createTeam(db, b.displayName.trim(), channels as string[])), 201);
+  });
+
+  /**
+   * Adds the app to a team or removes it: `{state: installed | notInstalled, channelId?, userId?}`. `channelId` is
+   * the channel picked for the app's posts (Teams' "set up in a channel"); `userId` who does it (default: the first
+   * user of the directory). The bot is notified as Teams does it.
+   */
+  ctx.root.put('/_emulator/teams/teams/{teamId}/installation', async (req, p) => {
+    const team = getTeam(db, p.teamId!);
+    if (!team) throw new GraphError(404, 'itemNotFound', `No team '${p.teamId}'.`);
+    const b = adminJson(req);
+    if (b.state !== 'installed' && b.state !== 'notInstalled')
+      throw invalid(`'state' must be 'installed' or 'notInstalled'.`);
+    const channelId = b.channelId ?? null;
+    if (channelId !== null && !team.channels.some((c) => c.id === channelId))
+      throw invalid(`'channelId' must be one of the team's channels.`);
+    if (b.userId !== undefined && typeof b.userId !== 'string') throw invalid(`'userId' must be a string.`);
+    const user = b.userId ? adminUser(b.userId) : listUsers(db)[0];
+    if (!user) throw invalid('The directory has no user to act as the installer.');
+    if (b.state === 'installed') await installTeam(team, user, channelId as string | null);
+    else if (team.installed) await uninstallTeam(team, user);
+    return ok(teamJson(getTeam(db, team.id)!));
   });
 
   ctx.root.get('/_emulator/teams/app', () => ok(app()));

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EmulatorContext } from '../context';
 import type { DirectoryUser } from '../identity/directory-store';
 import type { SigningKey } from '../identity/keys';
-import { botChannelId, personalConversationId, teamsUserId, type CatalogApp } from './store';
+import { botChannelId, personalConversationId, teamsUserId, type CatalogApp, type TeamRecord } from './store';
 
 /** Teams gives a bot this long to answer an invoke before it shows the user an error. */
 const INVOKE_TIMEOUT_MS = 15_000;
@@ -111,9 +111,53 @@ export function createChannel(o: ChannelOptions) {
     return { status: res.status, body };
   };
 
+  /**
+   * A team event as Teams sends it: the conversation is the team's General channel (`conversationType: channel`),
+   * `channelData` names the team (id = General's thread id, name, aadGroupId), the channel and, after an
+   * installation where the user picked a channel, `settings.selectedChannel`.
+   */
+  const teamEnvelope = (team: TeamRecord, user: DirectoryUser, locale: string) => {
+    const e = envelope(user, locale);
+    const selected = team.channels.find((c) => c.id === team.selectedChannel);
+    return {
+      ...e,
+      conversation: {
+        id: team.id,
+        conversationType: 'channel',
+        isGroup: true,
+        tenantId: ctx.config.tenantId,
+      },
+      channelData: {
+        tenant: { id: ctx.config.tenantId },
+        team: { id: team.id, name: team.name, aadGroupId: team.aadGroupId },
+        channel: { id: team.id },
+        ...(selected ? { settings: { selectedChannel: { id: selected.id, name: selected.name } } } : {}),
+      },
+    };
+  };
+
   return {
     envelope,
     post,
+    /** Adding the app to a team: `installationUpdate` then the bot joining (`teamMemberAdded`). */
+    teamInstallationUpdate(team: TeamRecord, user: DirectoryUser, locale: string, action: 'add' | 'remove') {
+      const e = teamEnvelope(team, user, locale);
+      return {
+        ...e,
+        type: 'installationUpdate',
+        action,
+        channelData: { ...e.channelData, source: { name: 'message' } },
+      };
+    },
+    teamConversationUpdate(team: TeamRecord, user: DirectoryUser, locale: string, added: boolean) {
+      const e = teamEnvelope(team, user, locale);
+      return {
+        ...e,
+        type: 'conversationUpdate',
+        ...(added ? { membersAdded: [botAccount(o.app())] } : { membersRemoved: [botAccount(o.app())] }),
+        channelData: { ...e.channelData, eventType: added ? 'teamMemberAdded' : 'teamMemberRemoved' },
+      };
+    },
     /** What Teams sends when the app is added to (`add`) or removed from (`remove`) a user's personal scope. */
     installationUpdate(user: DirectoryUser, locale: string, action: 'add' | 'remove') {
       const e = envelope(user, locale);

@@ -67,7 +67,130 @@ export function ensureBotTables(db: Db): void {
       deleted INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX IF NOT EXISTS bot_activities_user ON bot_activities (user_id, seq);
+    CREATE TABLE IF NOT EXISTS teams_teams (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      aad_group_id TEXT NOT NULL,
+      installed INTEGER NOT NULL DEFAULT 0,
+      installed_at TEXT,
+      selected_channel TEXT
+    );
+    CREATE TABLE IF NOT EXISTS teams_channels (
+      id TEXT PRIMARY KEY,
+      team_id TEXT NOT NULL,
+      name TEXT NOT NULL,
+      seq INTEGER NOT NULL
+    );
   `);
+  ensureDefaultTeam(db);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Teams and channels. Channel posts are kept in bot_activities with the channel's id in user_id: ids stay unique
+// and ordered across chats and channels, and a channel id (`19:…@thread.tacv2`) never equals a user's object id.
+
+export interface TeamRecord {
+  /** The team's thread id, `19:…@thread.tacv2`; also the id of its General channel. */
+  id: string;
+  name: string;
+  /** The Microsoft 365 group behind the team (Graph's `/teams/{id}`). */
+  aadGroupId: string;
+  installed: boolean;
+  installedAt: string | null;
+  /** The channel picked for the app's posts at installation (null: General). */
+  selectedChannel: string | null;
+  channels: { id: string; name: string }[];
+}
+
+/** A thread id as Teams makes them: `19:` + 32 hex characters + `@thread.tacv2`; here a hash of a name. */
+export const threadId = (seed: string): string =>
+  `19:${createHash('sha256').update(`thread|${seed}`).digest('hex').slice(0, 32)}@thread.tacv2`;
+
+const groupId = (seed: string): string => {
+  const h = createHash('sha256').update(`group|${seed}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
+
+/** The demo organisation's team: "Stages" with General and a channel for interns' news. */
+export const DEFAULT_TEAM = { name: 'Stages', channels: ['Nieuws stagiairs'] } as const;
+
+function ensureDefaultTeam(db: Db): void {
+  const any = db.prepare('SELECT id FROM teams_teams LIMIT 1').get();
+  if (!any) createTeam(db, DEFAULT_TEAM.name, [...DEFAULT_TEAM.channels]);
+}
+
+/** Creates a team with General (id = the team id) and the given channels; ids derive from the names. */
+export function createTeam(db: Db, name: string, channels: string[]): TeamRecord {
+  const id = threadId(`team|${name}`);
+  db.prepare('INSERT OR IGNORE INTO teams_teams (id, name, aad_group_id, installed) VALUES (?, ?, ?, 0)').run(
+    id,
+    name,
+    groupId(name),
+  );
+  const add = db.prepare('INSERT OR IGNORE INTO teams_channels (id, team_id, name, seq) VALUES (?, ?, ?, ?)');
+  add.run(id, id, 'General', 0);
+  channels.forEach((c, i) => add.run(threadId(`channel|${name}|${c}`), id, c, i + 1));
+  return getTeam(db, id)!;
+}
+
+interface TeamRow {
+  id: string;
+  name: string;
+  aad_group_id: string;
+  installed: number;
+  installed_at: string | null;
+  selected_channel: string | null;
+}
+
+const teamOf = (db: Db, r: TeamRow): TeamRecord => ({
+  id: r.id,
+  name: r.name,
+  aadGroupId: r.aad_group_id,
+  installed: r.installed === 1,
+  installedAt: r.installed_at,
+  selectedChannel: r.selected_channel,
+  channels: db.prepare('SELECT id, name FROM teams_channels WHERE team_id = ? ORDER BY seq').all(r.id) as {
+    id: string;
+    name: string;
+  }[],
+});
+
+export function listTeams(db: Db): TeamRecord[] {
+  ensureDefaultTeam(db);
+  return (db.prepare('SELECT * FROM teams_teams ORDER BY name').all() as TeamRow[]).map((r) => teamOf(db, r));
+}
+
+export function getTeam(db: Db, id: string): TeamRecord | undefined {
+  const row = db.prepare('SELECT * FROM teams_teams WHERE id = ? OR aad_group_id = ?').get(id, id) as
+    TeamRow | undefined;
+  return row ? teamOf(db, row) : undefined;
+}
+
+/** The team and channel of a channel id, if the emulator has that channel. */
+export function channelById(
+  db: Db,
+  channelId: string,
+): { team: TeamRecord; channel: { id: string; name: string } } | undefined {
+  const row = db.prepare('SELECT team_id FROM teams_channels WHERE id = ?').get(channelId) as
+    { team_id: string } | undefined;
+  const team = row ? getTeam(db, row.team_id) : undefined;
+  const channel = team?.channels.find((c) => c.id === channelId);
+  return team && channel ? { team, channel } : undefined;
+}
+
+export function setTeamInstallation(
+  db: Db,
+  id: string,
+  installed: boolean,
+  at: string,
+  selectedChannel: string | null,
+): void {
+  db.prepare('UPDATE teams_teams SET installed = ?, installed_at = ?, selected_channel = ? WHERE id = ?').run(
+    installed ? 1 : 0,
+    installed ? at : null,
+    installed ? selectedChannel : null,
+    id,
+  );
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest('base64url');

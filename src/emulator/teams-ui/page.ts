@@ -1,5 +1,5 @@
 import type { DirectoryUser } from '../identity/directory-store';
-import type { InstallationState } from '../bot-connector/store';
+import type { InstallationState, TeamRecord } from '../bot-connector/store';
 
 /** HTML-escapes text for element content and double-quoted attributes. */
 export const escapeHtml = (s: string): string =>
@@ -57,8 +57,29 @@ ${scripts}
 </html>`;
 }
 
+/** Link to a channel's page: ids (`19:…@thread.tacv2`) are path segments, so encoded. */
+export const channelHref = (channelId: string): string =>
+  `/_emulator/teams/channels/${encodeURIComponent(channelId)}`;
+
+const channelTitle = (team: TeamRecord, channel: { name: string }) => `${team.name} — ${channel.name}`;
+
+/** Every team's channels, with whether Stagemap is installed in the team. */
+function teamList(teams: TeamRecord[], current?: string): string {
+  const rows = teams
+    .flatMap((t) =>
+      t.channels.map(
+        (c) =>
+          `<li><a href="${escapeHtml(channelHref(c.id))}"${c.id === current ? ' aria-current="page"' : ''}>${escapeHtml(
+            `Team: ${channelTitle(t, c)}`,
+          )}</a> <span class="subtle">${t.installed ? 'Stagemap installed' : 'Stagemap not installed'}</span></li>`,
+      ),
+    )
+    .join('');
+  return `<ul class="people">${rows}</ul>`;
+}
+
 /** `/_emulator/teams`: who do you want to be? */
-export function pickerPage(users: PageUser[]): string {
+export function pickerPage(users: PageUser[], teams: TeamRecord[] = []): string {
   const rows = users
     .map(
       ({ user, installation }) =>
@@ -75,12 +96,15 @@ export function pickerPage(users: PageUser[]): string {
 ${picker(users)}
 <h2>Everyone in the demo organisation</h2>
 <ul class="people">${rows}</ul>
+<h2 id="teams">Team channels</h2>
+${teamList(teams)}
 </main>`,
   );
 }
 
 export interface ChatPageData {
   users: PageUser[];
+  teams?: TeamRecord[];
   current: PageUser;
   teamsUserId: string;
   stagemapUrl: string | null;
@@ -158,10 +182,90 @@ ${sweep}
 <ol id="mail" class="mail"></ol>
 <p id="mail-empty" class="subtle" hidden>No mail.</p>
 </section>
+${d.teams?.length ? `<section aria-labelledby="teams-h"><h2 id="teams-h">Team channels</h2>${teamList(d.teams)}</section>` : ''}
 </aside>
 </div>`,
     `<script type="application/json" id="boot">${inlineJson(boot)}</script>
 <script src="/_emulator/teams/assets/adaptivecards.min.js"></script>
 <script src="/_emulator/teams/assets/teams-page.js"></script>`,
+  );
+}
+
+export interface ChannelPageData {
+  users: PageUser[];
+  teams: TeamRecord[];
+  team: TeamRecord;
+  channel: { id: string; name: string };
+  /** Who installs the app when the tester does it from this page. */
+  installerId: string | null;
+  stagemapUrl: string | null;
+  hostConfig: unknown;
+}
+
+/**
+ * `/_emulator/teams/channels/{id}`: a team channel as its members see it, with the bot's posts (the weekly
+ * arrivals-and-departures card) rendered by the official renderer; adding Stagemap to the team (and picking the
+ * channel for its posts), the clock, and "post the weekly announcement now".
+ */
+export function channelPage(d: ChannelPageData): string {
+  const title = channelTitle(d.team, d.channel);
+  const boot = {
+    team: { id: d.team.id, name: d.team.name, installed: d.team.installed },
+    channel: { id: d.channel.id, name: d.channel.name },
+    installerId: d.installerId,
+    announce: d.stagemapUrl !== null,
+    hostConfig: d.hostConfig,
+  };
+  const channels = d.team.channels
+    .map(
+      (c) =>
+        `<option value="${escapeHtml(c.id)}"${c.id === (d.team.selectedChannel ?? d.team.id) ? ' selected' : ''}>${escapeHtml(c.name)}</option>`,
+    )
+    .join('');
+  const announce = d.stagemapUrl
+    ? `<section aria-labelledby="announce-h"><h2 id="announce-h">Weekly announcement</h2>
+<p class="subtle">Runs Stagemap's arrivals-and-departures job now (<code>${escapeHtml(d.stagemapUrl)}/dev/announce</code>): it posts once a week, from the first workday's send time, if Settings allow it.</p>
+<button type="button" id="announce">Post the weekly announcement now</button></section>`
+    : '';
+  return layout(
+    `${title} — Local Teams`,
+    `<a class="skip" href="#main">Skip to the channel</a>
+<header class="top">
+<p class="brand">Local Teams <span class="subtle">(Microsoft 365 emulator)</span></p>
+${picker(d.users)}
+</header>
+<div class="columns">
+<main id="main" aria-labelledby="channel-h" tabindex="-1">
+<h1 id="channel-h">${escapeHtml(`Team: ${title}`)}</h1>
+<p id="channel-state" class="subtle"></p>
+<ol id="posts" class="chat" aria-label="Posts"></ol>
+<p id="posts-empty" class="subtle" hidden>No posts yet.</p>
+<div id="status" class="status" role="status" aria-live="polite"></div>
+<div id="alert" class="alert" role="alert"></div>
+</main>
+<aside aria-label="Emulator controls">
+<section aria-labelledby="install-h"><h2 id="install-h">Stagemap in ${escapeHtml(d.team.name)}</h2>
+<form id="team-install" class="inline-form">
+<label for="team-channel">Channel for Stagemap's posts</label>
+<select id="team-channel">${channels}</select>
+<button type="submit" id="team-install-button">${d.team.installed ? 'Install again in this channel' : 'Add Stagemap to the team'}</button>
+</form>
+<button type="button" id="team-uninstall"${d.team.installed ? '' : ' hidden'}>Remove Stagemap from the team</button>
+</section>
+<section aria-labelledby="clock-h"><h2 id="clock-h">Clock</h2>
+<p>Emulator time: <output id="clock-now" aria-live="off">…</output></p>
+<div class="buttons">
+<button type="button" data-advance="86400000">+1 day</button>
+<button type="button" data-advance="604800000">+1 week</button>
+<button type="button" id="clock-reset">Back to real time</button>
+</div>
+</section>
+${announce}
+<section aria-labelledby="teams-h"><h2 id="teams-h">Team channels</h2>${teamList(d.teams, d.channel.id)}</section>
+</aside>
+</div>`,
+    `<script type="application/json" id="boot">${inlineJson(boot)}</script>
+<script src="/_emulator/teams/assets/adaptivecards.min.js"></script>
+<script src="/_emulator/teams/assets/teams-channel.js"></script>`,
   );
 }

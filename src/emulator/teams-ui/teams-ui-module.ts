@@ -3,13 +3,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { botConnectorPort } from '../bot-connector/bot-connector-module';
-import { teamsUserId } from '../bot-connector/store';
+import { channelById, teamsUserId } from '../bot-connector/store';
 import type { EmulatorContext } from '../context';
 import { GraphError } from '../http/errors';
 import type { EmuResponse } from '../http/types';
 import { getUser, listUsers } from '../identity/directory-store';
 import { TEAMS_HOST_CONFIG } from './host-config';
-import { chatPage, pickerPage, type PageUser } from './page';
+import { channelPage, chatPage, pickerPage, type PageUser } from './page';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -17,6 +17,10 @@ const require = createRequire(import.meta.url);
 /** Static files of the page: our script and style, and the official renderer straight from node_modules. */
 const ASSETS: Record<string, { file: string; type: string }> = {
   'teams-page.js': { file: join(here, 'assets', 'teams-page.js'), type: 'text/javascript; charset=utf-8' },
+  'teams-channel.js': {
+    file: join(here, 'assets', 'teams-channel.js'),
+    type: 'text/javascript; charset=utf-8',
+  },
   'teams-page.css': { file: join(here, 'assets', 'teams-page.css'), type: 'text/css; charset=utf-8' },
   'adaptivecards.min.js': {
     file: join(dirname(require.resolve('adaptivecards/package.json')), 'dist', 'adaptivecards.min.js'),
@@ -80,18 +84,39 @@ export function teamsUiModule(ctx: EmulatorContext): void {
       if (user)
         return { status: 303, headers: { location: `/_emulator/teams/${encodeURIComponent(user.id)}` } };
     }
-    return html(200, pickerPage(pageUsers()));
+    return html(200, pickerPage(pageUsers(), port().teams()));
+  });
+
+  ctx.root.get('/_emulator/teams/channels/{channel}', (_req, p) => {
+    const found = channelById(ctx.db, p.channel!);
+    const users = pageUsers();
+    if (!found) return html(404, pickerPage(users, port().teams()));
+    // The installer: a coordinator of the demo organisation if there is one (they add apps to teams).
+    const installer = users.find((u) => /o(o|ö)rdinat/i.test(u.user.jobTitle ?? '')) ?? users[0] ?? undefined;
+    return html(
+      200,
+      channelPage({
+        users,
+        teams: port().teams(),
+        team: found.team,
+        channel: found.channel,
+        installerId: installer?.user.id ?? null,
+        stagemapUrl: port().settings().stagemapUrl,
+        hostConfig: TEAMS_HOST_CONFIG,
+      }),
+    );
   });
 
   ctx.root.get('/_emulator/teams/{user}', (_req, p) => {
     const user = getUser(ctx.db, p.user!);
     const users = pageUsers();
-    if (!user) return html(404, pickerPage(users));
+    if (!user) return html(404, pickerPage(users, port().teams()));
     const settings = port().settings();
     return html(
       200,
       chatPage({
         users,
+        teams: port().teams(),
         current: { user, installation: port().installationState(user.id) },
         teamsUserId: teamsUserId(user.id, port().catalogApp().botAppId),
         stagemapUrl: settings.stagemapUrl,
@@ -101,7 +126,11 @@ export function teamsUiModule(ctx: EmulatorContext): void {
   });
 
   // The browser cannot POST to Stagemap's origin without CORS, so the emulator relays the "run the scheduler" click.
-  ctx.root.post('/_emulator/teams/sweep', async () => {
+  ctx.root.post('/_emulator/teams/sweep', () => relay('/dev/sweep'));
+  // … and the channel page's "post the weekly announcement now".
+  ctx.root.post('/_emulator/teams/announce', () => relay('/dev/announce'));
+
+  async function relay(path: string): Promise<EmuResponse> {
     const { stagemapUrl } = port().settings();
     if (!stagemapUrl)
       throw new GraphError(
@@ -110,7 +139,7 @@ export function teamsUiModule(ctx: EmulatorContext): void {
         'No Stagemap URL is configured (PUT /_emulator/bot).',
       );
     try {
-      const res = await fetch(`${stagemapUrl}/dev/sweep`, {
+      const res = await fetch(`${stagemapUrl}${path}`, {
         method: 'POST',
         signal: AbortSignal.timeout(60_000),
       });
@@ -119,5 +148,5 @@ export function teamsUiModule(ctx: EmulatorContext): void {
     } catch (e) {
       throw new GraphError(502, 'stagemapUnreachable', `Stagemap did not answer: ${(e as Error).message}`);
     }
-  });
+  }
 }

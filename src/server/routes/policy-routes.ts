@@ -1,8 +1,9 @@
 import { Router, type Request } from 'express';
 import { canInOrganisation, type OrgAction } from '../../domain/access';
 import { checklistTemplate } from '../../domain/checklists';
-import { policyInput, settingsInput, settingsRuleErrors } from '../../domain/policy';
+import { POLICY_RULE_MESSAGES, policyInput, settingsInput, settingsRuleErrors } from '../../domain/policy';
 import type { RegulationView } from '../../domain/views-policy';
+import { TeamChannelsRepository } from '../../graph/repositories/conversations';
 import { PolicyRepository } from '../../graph/repositories/policy';
 import { RepositoryConflictError } from '../../graph/repositories/repository-errors';
 import type { ServerDeps } from '../deps';
@@ -19,6 +20,8 @@ import { policyIfMatch, presentPolicy, presentSettings } from '../presenters/pol
 export function policyRoutes(deps: ServerDeps): Router {
   const r = Router();
   const policies = new PolicyRepository(deps.repos.ctx);
+  // The teams the bot was added to (Conversations list): the channel choice of the weekly announcement.
+  const teams = new TeamChannelsRepository(deps.repos.ctx);
   const require = (req: Request, action: OrgAction) => {
     if (!canInOrganisation(ctxOf(req).actor, action)) throw forbidden();
   };
@@ -59,8 +62,8 @@ export function policyRoutes(deps: ServerDeps): Router {
   r.get('/settings', async (req, res) => {
     require(req, 'settings.manage');
     // Fresh, not the cache: the form's ETag must be the one in SharePoint now.
-    const { settings } = await deps.repos.settings.read();
-    const v = presentSettings(settings);
+    const [{ settings }, known] = await Promise.all([deps.repos.settings.read(), teams.teams()]);
+    const v = presentSettings(settings, known);
     res.setHeader('etag', v.etag).json(v);
   });
 
@@ -70,17 +73,23 @@ export function policyRoutes(deps: ServerDeps): Router {
     const input = bodyOf(req, settingsInput);
     const ifMatch = ifMatchOf(req);
     const rules = settingsRuleErrors(input, (k) => checklistTemplate(k) !== undefined, locale);
+    const known = await teams.teams();
+    if (
+      typeof input.announcementTeamId === 'string' &&
+      !known.some((t) => t.teamId === input.announcementTeamId)
+    )
+      rules.push({ path: 'announcementTeamId', message: POLICY_RULE_MESSAGES.unknownTeam[locale] });
     if (rules.length > 0) throw invalidInput(rules);
     const { settings: current } = await deps.repos.settings.read();
     const { etag: _etag, itemId: _itemId, ...rest } = current;
     try {
       const saved = await deps.repos.settings.write({ ...rest, ...input }, { ...current, etag: ifMatch });
       deps.organisation.invalidate();
-      const v = presentSettings(saved);
+      const v = presentSettings(saved, known);
       res.setHeader('etag', v.etag).json(v);
     } catch (e) {
       if (e instanceof RepositoryConflictError && e.current)
-        throw conflict(presentSettings((await deps.repos.settings.read()).settings));
+        throw conflict(presentSettings((await deps.repos.settings.read()).settings, known));
       throw e;
     }
   });

@@ -18,7 +18,7 @@ import { CHECKLIST_KINDS, type ChecklistKind } from '../../../../domain/checklis
 import { LOCALES, type Locale } from '../../../../domain/i18n';
 import type { SettingsInput } from '../../../../domain/policy';
 import type { ScheduleRules } from '../../../../domain/schedule';
-import type { SettingsView } from '../../../../domain/views-policy';
+import type { AnnouncementTeamView, SettingsView } from '../../../../domain/views-policy';
 import { QueryState } from '../../../components/query-state';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useSaveSettings, useSettings } from '../api/use-policy';
@@ -64,6 +64,13 @@ const RULE_KEYS = [
 ] as const satisfies readonly (keyof ScheduleRules)[];
 const TEXT_RULES = new Set<string>(['sendTime', 'timeZone']);
 
+/** The team preselected in the form: the stored choice, else (never chosen) the only team, like the job. */
+function initialTeam(view: SettingsView): string {
+  if (view.announcementTeamId !== undefined) return view.announcementTeamId ?? '';
+  const installed = view.announcementTeams.filter((t) => t.installed);
+  return installed.length === 1 ? installed[0]!.teamId : '';
+}
+
 /** Schedule rules, checklist templates, retention and announcements: what coordinators change without code. */
 export function SettingsPage() {
   const styles = useStyles();
@@ -94,6 +101,10 @@ function SettingsForm({ view }: { view: SettingsView }) {
   );
   const [retention, setRetention] = useState(String(view.retentionMonths));
   const [announcements, setAnnouncements] = useState(view.announcements);
+  const [teams, setTeams] = useState<AnnouncementTeamView[]>(view.announcementTeams);
+  const [team, setTeam] = useState(() => initialTeam(view));
+  // Untouched and never chosen: the choice stays "the only team" (not sent), so a team added later still counts.
+  const [teamChosen, setTeamChosen] = useState(view.announcementTeamId !== undefined);
   const [overrides, setOverrides] = useState<Override[]>(view.checklistOverrides);
   const [customs, setCustoms] = useState<Custom[]>(view.customChecklistItems);
   const [kind, setKind] = useState<ChecklistKind>('logistics');
@@ -127,6 +138,7 @@ function SettingsForm({ view }: { view: SettingsView }) {
     customChecklistItems: customs,
     retentionMonths: Number(retention),
     announcements,
+    ...(teamChosen ? { announcementTeamId: team || null } : {}),
   });
 
   const submit = (e: FormEvent) => {
@@ -146,6 +158,9 @@ function SettingsForm({ view }: { view: SettingsView }) {
             setRules(Object.fromEntries(Object.entries(now.scheduleRules).map(([k, v]) => [k, String(v)])));
             setRetention(String(now.retentionMonths));
             setAnnouncements(now.announcements);
+            setTeams(now.announcementTeams);
+            setTeam(initialTeam(now));
+            setTeamChosen(now.announcementTeamId !== undefined);
             setOverrides(now.checklistOverrides);
             setCustoms(now.customChecklistItems);
             setStatus('conflict');
@@ -211,6 +226,30 @@ function SettingsForm({ view }: { view: SettingsView }) {
             label={t('settings.announcements')}
           />
         </div>
+        <Field
+          label={t('settings.announcementTeam')}
+          hint={teams.length ? t('settings.announcementTeamHint') : t('settings.announcementTeamEmpty')}
+          validationMessage={fieldError('announcementTeamId')}
+        >
+          <Select
+            name="announcementTeamId"
+            value={team}
+            onChange={(_, d) => {
+              setTeam(d.value);
+              setTeamChosen(true);
+            }}
+          >
+            <option value="">{t('settings.announcementTeamNone')}</option>
+            {teams.map((x) => {
+              const label = `${x.teamName} — ${x.general ? t('settings.generalChannel') : (x.channelName ?? t('settings.otherChannel'))}`;
+              return (
+                <option key={x.teamId} value={x.teamId}>
+                  {x.installed ? label : t('settings.announcementTeamRemoved', { team: label })}
+                </option>
+              );
+            })}
+          </Select>
+        </Field>
       </Card>
       <Card>
         <Text as="h3" weight="semibold">
