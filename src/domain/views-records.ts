@@ -51,6 +51,29 @@ export interface FolderView {
   allowedExtensions: string[];
 }
 
+/** A final work in the Final works library (toolbox: results shared, final work published). */
+export interface FinalWorkView {
+  id: string;
+  title: string;
+  name: string;
+  published: boolean;
+  /** Publishing and unpublishing send this ETag (If-Match). */
+  etag: string;
+  size?: number;
+  webUrl?: string;
+  uploadedAt?: IsoInstant;
+}
+
+export interface FinalWorksView {
+  items: FinalWorkView[];
+  canUpload: boolean;
+  canPublish: boolean;
+  /** The intern consented to the intranet overview: without it a final work cannot be published. */
+  overviewConsent: boolean;
+  maxBytes: number;
+  allowedExtensions: string[];
+}
+
 // ---------- evaluations and surveys ----------
 
 export interface EvaluationView {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../scripts/lib/local-stack';
+import { safeFileName } from '../../src/graph/folders/folder-names';
 import { axeViolations, launchChromium } from './support/browser';
 import { demoUser, signIn, startStack } from './support/stack';
 
@@ -61,8 +62,9 @@ describe('home per role, against the npm start stack', { timeout: 90_000 }, () =
     const page = await signIn(browser, stack, demoUser('staff'), '?lang=fr');
     await page.getByRole('button', { name: "Ouvrir l'aperçu" }).click();
     await page.getByRole('heading', { name: 'Qui fait un stage où' }).waitFor();
-    await page.locator('tbody tr').first().waitFor();
-    const names = await page.locator('tbody tr td:first-child').allInnerTexts();
+    const interns = page.getByRole('table', { name: 'Qui fait un stage où' });
+    await interns.locator('tbody tr').first().waitFor();
+    const names = await interns.locator('tbody tr td:first-child').allInnerTexts();
     const consented = (await stack.stagemap.deps.repos.internships.all()).filter(
       (i) =>
         i.overviewConsent &&
@@ -83,7 +85,55 @@ describe('home per role, against the npm start stack', { timeout: 90_000 }, () =
         .status;
     }, hidden[0]!.id);
     expect(res).toBe(404);
+    // The published final works of consented interns, opening in a new tab; the unpublished one is not there.
+    const works = await stack.stagemap.deps.repos.finalWorks.all();
+    const byKey = new Map((await repo.all()).map((i) => [i.key, i]));
+    const shown = works.filter((w) => w.published && byKey.get(w.internshipKey)?.overviewConsent);
+    const unpublished = works.filter((w) => !w.published);
+    expect(shown.length).toBeGreaterThan(1);
+    expect(unpublished.length).toBeGreaterThan(0);
+    const table = page.getByRole('table', { name: 'Travaux de fin publiés' });
+    const titles = await table.locator('tbody tr td:first-child').allInnerTexts();
+    expect(titles.sort()).toEqual(shown.map((w) => w.title).sort());
+    for (const w of unpublished) expect(titles).not.toContain(w.title);
+    for (const link of await table.getByRole('link').all()) {
+      expect(await link.getAttribute('target')).toBe('_blank');
+      expect(await link.getAttribute('rel')).toContain('noopener');
+      expect(await link.getAttribute('aria-label')).toMatch(
+        /^Ouvrir « .+ » de .+ \(dans un nouvel onglet\)$/,
+      );
+    }
     await expectAccessible(page, 'overview (staff)');
+    await page.close();
+  });
+
+  it('a coordinator publishes the waiting final work from the internship page, with the keyboard', async () => {
+    const works = stack.stagemap.deps.repos.finalWorks;
+    const waiting = (await works.all()).find((w) => !w.published)!;
+    const internship = (await stack.stagemap.deps.repos.internships.getByKey(waiting.internshipKey))!;
+    const page = await signIn(browser, stack, demoUser('coordinator'), '?lang=en');
+    await page.goto(`${stack.stagemap.url}/tab/internships/${internship.id}?lang=en`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const row = page.locator(`[data-final-work="${waiting.id}"]`);
+    await expect.poll(() => row.getAttribute('data-published')).toBe('false');
+    const toggle = row.getByRole('switch', { name: `Publish “${waiting.title}” on the intranet overview` });
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    await page.getByText(`“${waiting.title}” is now on the intranet overview.`).waitFor();
+    await expect.poll(() => row.getAttribute('data-published')).toBe('true');
+    // Published means copied into the FinalWorks library, under the internship key and the title.
+    const now = await works.getById(waiting.id);
+    expect(now?.published).toBe(true);
+    expect(now?.copy?.name).toBe(safeFileName(`${internship.key} - ${waiting.title}.pdf`));
+    await expectAccessible(page, 'internship page with a final work (coordinator)');
+
+    await page.goto(`${stack.stagemap.url}/tab/overview?lang=en`);
+    const table = page.getByRole('table', { name: 'Published final works' });
+    await table
+      .getByRole('link', {
+        name: `Open “${waiting.title}” by ${internship.intern.displayName} (opens in a new tab)`,
+      })
+      .waitFor();
     await page.close();
   });
 });

@@ -71,15 +71,16 @@ describe('seeding 500 internships under faults', () => {
       applications: await check(fx.repos.applications as never, p.applications),
       partners: await check(fx.repos.partners as never, p.partners),
     };
-    // Documents: each planned file once, in the right folder, with its type.
+    // Documents: each planned file once, in the right folder, with its type (a final work is handed in there too).
     const sample = p.internships.filter((i) => p.documents.has(i.key)).slice(0, 25);
+    const finalWorks = new Set(p.finalWorks.map((w) => w.internshipKey));
     for (const i of sample) {
       const docs = await fx.folders.documents(i.key);
       expect(docs.map((d) => d.documentType).sort()).toEqual(
-        p.documents
-          .get(i.key)!
-          .map((d) => d.documentType)
-          .sort(),
+        [
+          ...p.documents.get(i.key)!.map((d) => d.documentType),
+          ...(finalWorks.has(i.key) ? ['finalWork' as const] : []),
+        ].sort(),
       );
     }
     const total = Object.values(counts).reduce((a, b) => a + b, 0);

@@ -7,6 +7,7 @@ import { kvGet, kvSet } from '../store/db';
 import { atLeast } from './access';
 import { DriveService, itemNotFound, type DriveScope } from './drive-service';
 import { applySelect, driveItemJson, driveJson, DownloadUrls, SYSTEM_ACCOUNT } from './json';
+import { listItemDriveItemMiddleware } from './list-item-drive-item';
 import { parseConflictBehavior, validateName } from './names';
 import { parseDriveRest, type ItemAddress } from './paths';
 import { Sharing } from './sharing';
@@ -60,6 +61,8 @@ export function drivesModule(ctx: EmulatorContext): void {
   };
   for (const re of DRIVE_ROUTES)
     for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) ctx.graph.add(method, re, handler);
+  // `/sites/{s}/lists/{l}/items?$expand=driveItem`: the list item routes are the SharePoint module's.
+  ctx.graphMiddlewares.push(listItemDriveItemMiddleware(svc));
 
   ctx.graph.get(SITE_DRIVES, (req, params) => {
     const sharepoint = svc.sharepoint;

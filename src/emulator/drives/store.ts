@@ -92,6 +92,7 @@ export function ensureDriveTables(db: Db): void {
     );
     CREATE UNIQUE INDEX IF NOT EXISTS drv_items_child_name ON drv_items(parent_id, name COLLATE NOCASE);
     CREATE INDEX IF NOT EXISTS drv_items_drive ON drv_items(drive_id);
+    CREATE INDEX IF NOT EXISTS drv_items_list_item ON drv_items(drive_id, list_item_id);
     CREATE TABLE IF NOT EXISTS drv_content (
       item_id TEXT PRIMARY KEY REFERENCES drv_items(id) ON DELETE CASCADE,
       data BLOB NOT NULL
@@ -250,6 +251,13 @@ export class DriveStore {
 
   getItem(id: string): ItemRow | undefined {
     return this.db.prepare('SELECT * FROM drv_items WHERE id = ?').get(id) as ItemRow | undefined;
+  }
+
+  /** The file or folder behind a list item of the drive's library (a listItem's driveItem). */
+  itemByListItem(driveId: string, listItemId: string): ItemRow | undefined {
+    return this.db
+      .prepare('SELECT * FROM drv_items WHERE drive_id = ? AND list_item_id = ?')
+      .get(driveId, listItemId) as ItemRow | undefined;
   }
 
   childByName(parentId: string, name: string): ItemRow | undefined {

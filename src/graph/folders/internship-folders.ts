@@ -76,6 +76,8 @@ export interface UploadInput {
   documentType?: DocumentKey;
   /** Into Stagemap-Confidential (health and contract data); defaults from the document type. */
   confidential?: boolean;
+  /** More columns of the file's list item, written with its tags (a final work's Title and publication mark). */
+  fields?: Readonly<Record<string, string | null>>;
   onProgress?: (p: UploadProgress) => void;
 }
 
@@ -271,14 +273,19 @@ export class InternshipFolders {
     i: Pick<Internship, 'key' | 'intern'>,
     inputs: readonly UploadInput[],
   ): Promise<StoredDocument[]> {
-    const done: { doc: StoredDocument; driveId: string }[] = [];
-    for (const input of inputs) done.push(await this.uploadOne(i, input));
+    const done: { doc: StoredDocument; driveId: string; fields?: UploadInput['fields'] }[] = [];
+    for (const input of inputs)
+      done.push({ ...(await this.uploadOne(i, input)), ...(input.fields ? { fields: input.fields } : {}) });
     const results = await batch(
       this.ctx.graph,
-      done.map(({ doc, driveId }) => ({
+      done.map(({ doc, driveId, fields }) => ({
         method: 'PATCH' as const,
         url: `/drives/${segment(driveId)}/items/${segment(doc.id)}/listItem/fields`,
-        body: { InternshipKey: i.key, ...(doc.documentType ? { DocumentType: doc.documentType } : {}) },
+        body: {
+          ...fields,
+          InternshipKey: i.key,
+          ...(doc.documentType ? { DocumentType: doc.documentType } : {}),
+        },
         // Setting the same values again is harmless.
         retrySafe: true,
       })),

@@ -115,9 +115,12 @@ export class InternshipsRepository extends ListRepository<Internship> {
     );
   }
 
-  /** Internships whose intern consented to the intranet overview (toolbox B8), through the indexed column. */
+  /**
+   * Internships whose intern consented to the intranet overview (toolbox B8), through the indexed column. Yes/No
+   * columns compare as 0/1 in SharePoint's list-item filters (`eq true` is known to answer the wrong set).
+   */
   consented(): Promise<Stored<Internship>[]> {
-    return this.query(eq('fields/OverviewConsent', true));
+    return this.query(eq('fields/OverviewConsent', 1));
   }
 
   /** The coordinator's overview: every internship, in pages of the largest size (fewest requests). */

@@ -2,6 +2,7 @@ import { ApplicationsRepository } from './applications';
 import { AssignmentsRepository } from './assignments';
 import { ChecklistItemsRepository } from './checklist-items';
 import { EvaluationsRepository } from './evaluations';
+import { FinalWorksRepository } from './final-works';
 import { InternshipsRepository } from './internships';
 import { JournalRepository } from './journal';
 import type { RepositoryContext } from './list-repository';
@@ -22,6 +23,7 @@ export function createRepositories(ctx: RepositoryContext) {
     applications: new ApplicationsRepository(ctx),
     partners: new PartnersRepository(ctx),
     settings: new SettingsRepository(ctx),
+    finalWorks: new FinalWorksRepository(ctx),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

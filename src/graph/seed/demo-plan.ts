@@ -80,6 +80,26 @@ export interface PlannedDocument {
   content: Uint8Array;
 }
 
+/**
+ * A final work of a consented intern whose internship ended or is being evaluated: handed in to the internship's
+ * folder, and when published also copied into the FinalWorks library.
+ */
+export interface PlannedFinalWork {
+  internshipKey: string;
+  name: string;
+  title: string;
+  published: boolean;
+  content: Uint8Array;
+}
+
+/** Titles of the demo's final works (the toolbox: "results shared, final work published"). */
+const FINAL_WORK_TITLES = [
+  'Van data naar beleid: een dashboard voor de dienst',
+  "L'accueil des nouveaux collaborateurs : bilan et pistes d'amélioration",
+  'Toegankelijke formulieren voor iedereen',
+  'Digitale Akten im föderalen Dienst: eine Bestandsaufnahme',
+] as const;
+
 export interface SeedPlan {
   today: IsoDate;
   settings: OrganisationSettings;
@@ -93,6 +113,8 @@ export interface SeedPlan {
   journal: NewRecord<JournalEntry>[];
   /** Per internship key: the documents its folders hold. Internships without folders are absent. */
   documents: Map<string, PlannedDocument[]>;
+  /** A few final works: three published, one waiting for the coordinator. */
+  finalWorks: PlannedFinalWork[];
 }
 
 export interface PlanOptions {
@@ -637,6 +659,19 @@ export function planDemo(directory: readonly DirectoryPerson[], opts: PlanOption
     );
   }
 
+  // -- final works: the first consented interns of ended or evaluated internships, in plan order
+  const finished = internships.filter(
+    (i) => (i.phase === 'closed' || i.phase === 'evaluation') && i.overviewConsent,
+  );
+  const finalWorks: PlannedFinalWork[] = finished.slice(0, FINAL_WORK_TITLES.length).map((i, n, all) => ({
+    internshipKey: i.key,
+    name: 'Eindwerk.pdf',
+    title: FINAL_WORK_TITLES[n]!,
+    // The last one is handed in but not published yet.
+    published: n < all.length - 1,
+    content: demoPdf(FINAL_WORK_TITLES[n]!, [i.intern.displayName, i.topic, `${i.startDate} - ${i.endDate}`]),
+  }));
+
   return {
     today,
     settings,
@@ -649,5 +684,6 @@ export function planDemo(directory: readonly DirectoryPerson[], opts: PlanOption
     evaluations,
     journal,
     documents,
+    finalWorks,
   };
 }

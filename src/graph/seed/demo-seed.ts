@@ -10,8 +10,8 @@ import { planDemo, type SeedPlan } from './demo-plan';
 /**
  * `npm run seed`: writes the demo organisation through the repositories. Idempotent: every record has a fixed key,
  * the seed first reads which keys exist and writes only the missing ones (a create that races or is replayed gets
- * 409 and returns what is there), folders are found by name, invitations are diffed and documents are uploaded only
- * when their name is missing from the folder. A second run therefore changes nothing.
+ * 409 and returns what is there), folders are found by name, invitations are diffed and documents and final works
+ * are uploaded only when their name is missing. A second run therefore changes nothing.
  */
 
 export interface SeedOptions {
@@ -31,6 +31,8 @@ export interface SeedReport {
   /** Per list: records the plan holds and how many this run created. */
   lists: Record<string, { planned: number; created: number }>;
   folders: { internships: number; invitationsAdded: number; uploaded: number };
+  /** Final works the plan holds, and how many this run uploaded and published. */
+  finalWorks: { planned: number; uploaded: number; published: number };
   durationMs: number;
 }
 
@@ -57,6 +59,7 @@ export async function seedDemo(
     plan,
     lists: {},
     folders: { internships: 0, invitationsAdded: 0, uploaded: 0 },
+    finalWorks: { planned: plan.finalWorks.length, uploaded: 0, published: 0 },
     durationMs: 0,
   };
 
@@ -101,7 +104,7 @@ export async function seedDemo(
     if (++done % 100 === 0) say(`  ${done}/${decided.length} folders`);
   });
 
-  progress('documents');
+  progress('documents and final works');
   done = 0;
   await mapPool(decided, concurrency, async (i: NewRecord<Internship>) => {
     // Folders created by this run are empty; others are read once (one request) to skip what is there.
@@ -117,6 +120,27 @@ export async function seedDemo(
       report.folders.uploaded += missing.length;
     }
     if (++done % 100 === 0) say(`  ${done}/${decided.length} internships' documents`);
+  });
+  // Final works by name within their internship: handed in to its folder when missing, then published as planned
+  // (a copy in FinalWorks); the one waiting for the coordinator exists in the folder only.
+  const internships = new Map(plan.internships.map((i) => [i.key, i]));
+  await mapPool(plan.finalWorks, concurrency, async (w) => {
+    const internship = internships.get(w.internshipKey);
+    if (!internship) throw new Error(`seed: final work of unknown internship ${w.internshipKey}`);
+    const works = await repos.finalWorks.byInternship(w.internshipKey);
+    let work = works.find((x) => x.name.toLowerCase() === w.name.toLowerCase());
+    if (!work) {
+      work = await repos.finalWorks.upload(internship, {
+        name: w.name,
+        title: w.title,
+        content: w.content,
+      });
+      report.finalWorks.uploaded += 1;
+    }
+    if (w.published && !work.published) {
+      await repos.finalWorks.publish(work, works);
+      report.finalWorks.published += 1;
+    }
   });
 
   report.durationMs = Math.round(performance.now() - started);

@@ -2,7 +2,9 @@ import { Router, type Request } from 'express';
 import { canOnInternship } from '../../domain/access';
 import { isDocumentKey } from '../../domain/documents';
 import { LOCALES, type LocalizedText } from '../../domain/i18n';
+import type { StoredDocument } from '../../domain/records';
 import { checkUpload, isConfidentialType, MAX_UPLOAD_BYTES, tooLargeText } from '../../domain/uploads';
+import type { FinalWork } from '../../graph/repositories/final-works';
 import type { ServerDeps } from '../deps';
 import { ApiError, forbidden, invalidInput, notFound } from '../http/api-error';
 import { ctxOf } from '../http/create-app';
@@ -31,6 +33,20 @@ async function readBody(req: Request, limit: number): Promise<Uint8Array> {
     chunks.push(chunk);
   }
   return new Uint8Array(Buffer.concat(chunks, size));
+}
+
+/** A handed-in final work as the folder shows its documents. */
+function finalWorkDocument(w: FinalWork): StoredDocument {
+  const doc: StoredDocument = {
+    id: w.id,
+    name: w.name,
+    internshipKey: w.internshipKey,
+    documentType: 'finalWork',
+    confidential: false,
+  };
+  if (w.size !== undefined) doc.size = w.size;
+  if (w.webUrl) doc.webUrl = w.webUrl;
+  return doc;
 }
 
 /** The digital folder of an internship (toolbox B4): list, required-documents status, upload, open. */
@@ -102,11 +118,17 @@ export function folderRoutes(deps: ServerDeps): Router {
       locale,
     );
     if (!measured.ok) throw invalidInput(measured.errors);
-    const doc = await deps.folders.upload(i, {
-      name: checked.name,
-      content,
-      ...(checked.type ? { documentType: checked.type, confidential: isConfidentialType(checked.type) } : {}),
-    });
+    // A final work has one way in, whichever form sends it: replacing a published one withdraws its copy.
+    const doc =
+      checked.type === 'finalWork'
+        ? finalWorkDocument(await deps.repos.finalWorks.upload(i, { name: checked.name, content }))
+        : await deps.folders.upload(i, {
+            name: checked.name,
+            content,
+            ...(checked.type
+              ? { documentType: checked.type, confidential: isConfidentialType(checked.type) }
+              : {}),
+          });
     deps.logger.info('document uploaded', {
       internship: i.key,
       type: checked.type,

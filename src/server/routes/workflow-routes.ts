@@ -481,6 +481,18 @@ async function followUp(
   before: Internship,
   after: Stored<Internship>,
 ): Promise<void> {
+  if (before.overviewConsent && !after.overviewConsent) {
+    // Consent withdrawn: the published final works leave the all-staff library in the same request. Should that
+    // fail, the overview still hides them (it lists consented interns only) and a coordinator can unpublish.
+    try {
+      await deps.repos.finalWorks.unpublishAll(after.key);
+    } catch (e) {
+      deps.logger.error('final works not unpublished after consent was withdrawn', {
+        internship: after.key,
+        error: (e as Error).message,
+      });
+    }
+  }
   try {
     const staffChanged = before.mentor?.id !== after.mentor?.id || before.backup?.id !== after.backup?.id;
     if (staffChanged && after.decision === 'accepted') await deps.folders.syncInvitations(after);

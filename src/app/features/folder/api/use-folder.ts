@@ -38,9 +38,11 @@ export function useUploadDocument(id: string) {
       );
     },
     onSettled: () => setProgress(undefined),
-    onSuccess: () => {
+    onSuccess: (_, { type }) => {
       void qc.invalidateQueries({ queryKey: folderKey(id) });
       void qc.invalidateQueries({ queryKey: ['internships', id], exact: true });
+      // A final work uploaded as a folder document is also the final-work part's (and may unpublish a copy).
+      if (type === 'finalWork') void qc.invalidateQueries({ queryKey: ['internships', id, 'final-works'] });
     },
   });
   return { ...mutation, progress };

@@ -13,6 +13,7 @@ import type { OverviewEntryView } from '../../../../domain/views';
 import { formatDate } from '../../../components/format';
 import { QueryState } from '../../../components/query-state';
 import { useOverview } from '../api/use-overview';
+import { PublishedFinalWorks } from './published-final-works';
 
 /** The intranet overview (toolbox B8), usable on its own page so it can sit on a SharePoint page. */
 export function OverviewPage() {
@@ -25,7 +26,12 @@ export function OverviewPage() {
       </Text>
       <Text as="p">{t('intro')}</Text>
       <QueryState query={query}>
-        {(items) => <OverviewTable items={items} locale={i18n.language as Locale} />}
+        {(overview) => (
+          <>
+            <OverviewTable items={overview.items} locale={i18n.language as Locale} />
+            <PublishedFinalWorks works={overview.finalWorks} />
+          </>
+        )}
       </QueryState>
     </section>
   );
