@@ -83,5 +83,22 @@ export interface OverviewEntryView {
   endDate: IsoDate;
 }
 
+/** A published final work on the intranet overview: of an intern who consented, only these fields. */
+export interface PublishedFinalWorkView {
+  id: string;
+  title: string;
+  internName: string;
+  serviceName: string;
+  topic: string;
+  /** The year the internship ended. */
+  year: number;
+  webUrl?: string;
+}
+
+export interface OverviewView {
+  items: OverviewEntryView[];
+  finalWorks: PublishedFinalWorkView[];
+}
+
 export const personView = (p: PersonRef | undefined): PersonView | undefined =>
   p ? { id: p.id, name: p.displayName, ...(p.email ? { email: p.email } : {}) } : undefined;

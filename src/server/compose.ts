@@ -18,8 +18,10 @@ import type { ServerDeps } from './deps';
 import { createApp } from './http/create-app';
 import { jsonLogger, type Logger } from './http/logger';
 import { applicationRoutes } from './routes/application-routes';
+import { attentionRoutes } from './routes/attention-routes';
 import { assignmentRoutes } from './routes/assignment-routes';
 import { evaluationRoutes } from './routes/evaluation-routes';
+import { finalWorkRoutes } from './routes/final-work-routes';
 import { folderRoutes } from './routes/folder-routes';
 import { internshipRoutes } from './routes/internship-routes';
 import { journalRoutes } from './routes/journal-routes';
@@ -54,6 +56,7 @@ export const API_ROUTERS: ((deps: ServerDeps) => Router)[] = [
   internshipRoutes,
   overviewRoutes,
   folderRoutes,
+  finalWorkRoutes,
   evaluationRoutes,
   journalRoutes,
   assignmentRoutes,
@@ -62,6 +65,7 @@ export const API_ROUTERS: ((deps: ServerDeps) => Router)[] = [
   policyRoutes,
   reportRoutes,
   workflowRoutes,
+  attentionRoutes,
 ];
 
 /**
@@ -153,6 +157,10 @@ function devRoutes(bot: BotHosting): Router {
   const r = Router();
   r.post('/dev/sweep', async (_req, res) => {
     res.json(await bot.scheduler.sweepOnce());
+  });
+  // The local Teams page's "post the weekly announcement now" (in its team channel view).
+  r.post('/dev/announce', async (_req, res) => {
+    res.json(await bot.scheduler.announce());
   });
   return r;
 }

@@ -11,6 +11,7 @@ import {
   type OrgAction,
   type Relation,
 } from '../../src/domain/access';
+import type { AttentionKind, AttentionView } from '../../src/domain/attention-views';
 import { CONFIDENTIAL_DOCUMENTS } from '../../src/domain/documents';
 import type { Internship } from '../../src/domain/internship';
 import type { Assignment, EvaluationRecord, OrganisationSettings } from '../../src/domain/records';
@@ -186,6 +187,12 @@ beforeAll(async () => {
   const assignment = (await repos.assignments.byYear(2026)).find((a) => a.service === target.service);
   const application = (await repos.applications.all())[0];
   const school = (await repos.partners.schools())[0];
+  // A final work handed in to the target's folder (the seed's are of ended internships); never published by a cell.
+  const finalWork = await repos.finalWorks.upload(target, {
+    name: 'Permission matrix.pdf',
+    title: 'Permission matrix',
+    content: new TextEncoder().encode('%PDF-1.4\n'),
+  });
   expect(sharedDoc && confidentialDoc && guideRecord && pulseRecord && checklistItem).toBeTruthy();
   expect(assignment && application && school).toBeTruthy();
   rows = buildRows({
@@ -197,6 +204,7 @@ beforeAll(async () => {
     assignment: assignment!,
     applicationId: application!.id,
     schoolId: school!.id,
+    finalWorkId: finalWork.id,
   });
 }, 180_000);
 afterAll(() => stack?.close());
@@ -238,6 +246,29 @@ const mayReadRecord = (r: EvaluationRecord, kind: 'evaluation' | 'pulse') => (a:
     ? can('evaluation.read')(a) || can('survey.readAll')(a)
     : can('evaluation.read')(a) || (can('evaluation.readShared')(a) && r.sharedWithIntern === true));
 
+/** What an attention entry is about, restated from the matrix: the caller must be able to read that. */
+const ATTENTION_RIGHT: Record<AttentionKind, InternshipAction> = {
+  unansweredMoment: 'moments.read',
+  evaluationToFill: 'moments.read',
+  lateChecklistItem: 'checklist.read',
+  missingDocument: 'folder.read',
+  redFlag: 'evaluation.read',
+};
+function inspectAttention(x: Actor, v: AttentionView): string | undefined {
+  const entries = [...v.overdue, ...v.dueFromMe];
+  const wrong = entries.filter(
+    (e) =>
+      e.internship.id === target.id &&
+      !(can(ATTENTION_RIGHT[e.kind])(x) && (!e.confidential || can('confidential.read')(x))),
+  );
+  if (wrong.length > 0) return `sees ${wrong.map((e) => e.id).join(', ')}`;
+  if (x.isCoordinator && v.overdue.length === 0) return 'the coordinator sees nothing overdue in the demo';
+  // The staff member follows no internship: nothing is theirs to see.
+  if (x.userId === users.get('staff')?.id && entries.length > 0)
+    return `staff sees ${entries.length} entries`;
+  return undefined;
+}
+
 interface Fixture {
   sharedDocId: string;
   confidentialDocId: string;
@@ -247,6 +278,7 @@ interface Fixture {
   assignment: Stored<Assignment>;
   applicationId: string;
   schoolId: string;
+  finalWorkId: string;
 }
 
 function buildRows(f: Fixture): Row[] {
@@ -295,6 +327,15 @@ function buildRows(f: Fixture): Row[] {
       },
     },
     { method: 'GET', route: '/overview', path: '/overview', verdict: org('overview.read'), allowed: 200 },
+    {
+      method: 'GET',
+      route: '/attention',
+      path: '/attention',
+      verdict: anyone,
+      allowed: 200,
+      // Every caller gets their own lists; an entry only when they may read what it is about.
+      inspect: (x, json) => inspectAttention(x, json as AttentionView),
+    },
     { method: 'GET', route: I, path: i, verdict: on('internship.read'), allowed: 200 },
 
     // The workflow
@@ -463,6 +504,51 @@ function buildRows(f: Fixture): Row[] {
       path: `${i}/folder/documents?type=${confidentialType}`,
       verdict: chain(on('folder.write'), rule(can('confidential.write'))),
       allowed: 400,
+    },
+
+    // Final works
+    {
+      method: 'GET',
+      route: `${I}/final-works`,
+      path: `${i}/final-works`,
+      verdict: on('finalWork.read'),
+      allowed: 200,
+    },
+    {
+      method: 'GET',
+      route: `${I}/final-works/:workId`,
+      path: `${i}/final-works/${f.finalWorkId}`,
+      verdict: on('finalWork.read'),
+      allowed: 200,
+    },
+    {
+      method: 'PUT',
+      route: `${I}/final-works`,
+      variant: 'no file name',
+      path: `${i}/final-works?title=Matrix`,
+      verdict: on('finalWork.write'),
+      allowed: 400,
+    },
+    {
+      method: 'PATCH',
+      route: `${I}/final-works/:workId`,
+      variant: 'no body',
+      path: `${i}/final-works/${f.finalWorkId}`,
+      body: {},
+      headers: STALE,
+      verdict: on('finalWork.publish'),
+      allowed: 400,
+    },
+    {
+      method: 'PATCH',
+      route: `${I}/final-works/:workId`,
+      variant: 'publish a stale version',
+      path: `${i}/final-works/${f.finalWorkId}`,
+      body: { published: true },
+      headers: STALE,
+      verdict: on('finalWork.publish'),
+      // Without the intern's consent publishing is refused before the version is even compared.
+      allowed: target.overviewConsent ? 409 : 422,
     },
 
     // Evaluations and surveys

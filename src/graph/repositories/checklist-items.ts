@@ -1,8 +1,17 @@
 import type { ChecklistItemTemplate, ChecklistKind } from '../../domain/checklists';
 import type { IsoDate, IsoInstant } from '../../domain/internship';
 import type { ChecklistItem } from '../../domain/records';
-import { and, eq } from '../odata';
-import { readBool, readDate, readInstant, readText, writeDate, writeInstant, type Fields } from './fields';
+import { and, eq, le } from '../odata';
+import {
+  dateLiteral,
+  readBool,
+  readDate,
+  readInstant,
+  readText,
+  writeDate,
+  writeInstant,
+  type Fields,
+} from './fields';
 import { ListRepository, type NewRecord, type RepositoryContext, type Stored } from './list-repository';
 
 const COLUMNS = [
@@ -74,6 +83,14 @@ export class ChecklistItemsRepository extends ListRepository<ChecklistItem> {
   /** Open items assigned to a person ("my tasks"). */
   openFor(oid: string): Promise<Stored<ChecklistItem>[]> {
     return this.query(and(eq('fields/AssigneeOid', oid), eq('fields/Done', false)));
+  }
+
+  /** Open items of these internships due on or before `date` (late, or due soon): the homes' lists. */
+  openDueOf(internshipKeys: readonly string[], date: IsoDate): Promise<Stored<ChecklistItem>[]> {
+    return this.queryByInternshipKeys(
+      internshipKeys,
+      and(eq('fields/Done', false), le('fields/DueDate', dateLiteral(date))),
+    );
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { QuestionnaireKey } from '../../domain/questionnaires';
 import type { AnswerValue, EvaluationRecord } from '../../domain/records';
-import { and, eq } from '../odata';
+import { and, anyOf, eq } from '../odata';
 import { readBool, readInstant, readJson, readText, writeInstant, writeJson, type Fields } from './fields';
 import { ListRepository, type RepositoryContext, type Stored } from './list-repository';
 
@@ -54,6 +54,14 @@ export class EvaluationsRepository extends ListRepository<EvaluationRecord> {
   byInternship(internshipKey: string, questionnaire?: QuestionnaireKey): Promise<Stored<EvaluationRecord>[]> {
     const byKey = eq('fields/InternshipKey', internshipKey);
     return this.query(questionnaire ? and(byKey, eq('fields/Questionnaire', questionnaire)) : byKey);
+  }
+
+  /** The answers of these internships to the given questionnaires (red flags, moments answered in the tab). */
+  ofInternships(
+    internshipKeys: readonly string[],
+    questionnaires: readonly QuestionnaireKey[],
+  ): Promise<Stored<EvaluationRecord>[]> {
+    return this.queryByInternshipKeys(internshipKeys, anyOf('fields/Questionnaire', [...questionnaires]));
   }
 
   /** Every answer to one questionnaire (e.g. satisfaction surveys for the yearly policy evaluation). */

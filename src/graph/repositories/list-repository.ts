@@ -1,7 +1,7 @@
 import { batch, BATCH_LIMIT, type BatchRequest, type BatchResult } from '../batch';
 import type { Graph } from '../client';
 import { AlreadyExistsError, ConflictError, NotFoundError } from '../errors';
-import { anyOf, buildQuery, eq, expandFields, segment, type ODataFilter } from '../odata';
+import { and, anyOf, buildQuery, eq, expandFields, segment, type ODataFilter } from '../odata';
 import { LIST_ITEMS_MAX_TOP, pageAll } from '../paging';
 import type { People } from '../people';
 import type { RetryPolicy } from '../retry-policy';
@@ -187,6 +187,18 @@ export class ListRepository<T extends { id: string; key: string }> {
     return new Map(unique.flatMap((k) => (out.has(k.toLowerCase()) ? [[k, out.get(k.toLowerCase())!]] : [])));
   }
 
+  /**
+   * Items of many internships that also match `filter` (indexed columns only): see queryByKeyGroups. What a home
+   * screen over all running internships needs costs a round trip per 500 internships, not one per internship.
+   */
+  protected async queryByInternshipKeys(keys: readonly string[], filter?: ODataFilter): Promise<Stored<T>[]> {
+    const items = await queryByKeyGroups(this.ctx, this.itemsPath, 'fields/InternshipKey', keys, {
+      ...(filter ? { filter } : {}),
+      expand: this.expand,
+    });
+    return items.map((i) => this.fromItem(i));
+  }
+
   /** $batch requests in chunks of 20, a few chunks in flight. */
   protected async runBatches<R>(reqs: BatchRequest[]): Promise<BatchResult<R>[]> {
     const groups = chunk(reqs, BATCH_LIMIT);
@@ -362,4 +374,41 @@ export class ListRepository<T extends { id: string; key: string }> {
       throw e;
     }
   }
+}
+
+/**
+ * List items whose `column` (indexed) is one of `keys`: the keys ORed in groups of KEYS_PER_QUERY, each group ANDed
+ * with `filter`, the group queries sent in $batch (20 per request, a few requests in flight), every page followed.
+ */
+export async function queryByKeyGroups(
+  ctx: RepositoryContext,
+  itemsPath: string,
+  column: string,
+  keys: readonly string[],
+  opts: { filter?: ODataFilter; expand: string },
+): Promise<ListItem[]> {
+  const unique = [...new Set(keys)].filter((k) => k !== '');
+  if (unique.length === 0) return [];
+  const reqs: BatchRequest[] = chunk(unique, KEYS_PER_QUERY).map((group) => {
+    const byKey = anyOf(column, group);
+    return {
+      method: 'GET',
+      url: `${itemsPath}${buildQuery({
+        filter: opts.filter ? and(byKey, opts.filter) : byKey,
+        expand: opts.expand,
+        top: LIST_ITEMS_MAX_TOP,
+      })}`,
+    };
+  });
+  const results = await mapPool(chunk(reqs, BATCH_LIMIT), ctx.concurrency ?? 4, (g) =>
+    batch<{ value?: ListItem[]; '@odata.nextLink'?: string }>(ctx.graph, g, ctx.retry),
+  );
+  const out: ListItem[] = [];
+  for (const r of results.flat()) {
+    if (r.error) throw r.error;
+    out.push(...(r.body.value ?? []));
+    const next = r.body['@odata.nextLink'];
+    if (next) out.push(...(await pageAll<ListItem>(ctx.graph, next)));
+  }
+  return out;
 }

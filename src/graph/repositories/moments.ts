@@ -131,6 +131,18 @@ export class MomentsRepository extends ListRepository<Moment> {
     return and(...parts, anyOf('fields/State', [...(q.states ?? ['planned'])]));
   }
 
+  /** Moments of these internships sent (or due to be) before `before` and in the given states: the homes' lists. */
+  inStatesOf(
+    internshipKeys: readonly string[],
+    before: Date,
+    states: readonly MomentState[],
+  ): Promise<Stored<Moment>[]> {
+    return this.queryByInternshipKeys(
+      internshipKeys,
+      and(lt('fields/DueAt', before), anyOf('fields/State', [...states])),
+    );
+  }
+
   /** Moments due (send time) in the window and still in the given states, earliest first. */
   due(q: DueQuery): Promise<Stored<Moment>[]> {
     return this.query(this.window('DueAt', q), { orderby: ['fields/DueAt'] });

@@ -1,6 +1,9 @@
 import { Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { AttentionView } from '../../../../domain/attention-views';
 import type { Locale } from '../../../../domain/i18n';
 import { PHASES } from '../../../../domain/internship';
 import { PHASE_NAMES } from '../../../../domain/phases';
@@ -11,7 +14,13 @@ import { QueryState } from '../../../components/query-state';
 import { useInternships } from '../../internships/api/use-internships';
 import { CoordinatorCharts } from '../../reports/components/coordinator-charts';
 import { InternshipList } from '../../internships/components/internship-list';
+import { useAttention } from '../api/use-attention';
 import { useMe } from '../api/use-me';
+
+// The attention lists are not part of the home's first paint: their code is fetched alongside their data.
+const loadPanels = () => import('./attention-panels');
+const OverduePanel = lazy(async () => ({ default: (await loadPanels()).OverduePanel }));
+const DueFromMeList = lazy(async () => ({ default: (await loadPanels()).DueFromMeList }));
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -42,6 +51,11 @@ function RoleHome({ me }: { me: MeView }) {
   const locale = i18n.language as Locale;
   const styles = useStyles();
   const guides = me.mentorOf + me.backupOf > 0;
+  const wantsAttention = me.isCoordinator || guides;
+  const attention = useAttention(wantsAttention);
+  useEffect(() => {
+    if (wantsAttention) void loadPanels();
+  }, [wantsAttention]);
   if (!me.isCoordinator && !guides && me.headOfServices.length === 0 && me.internOf === 0)
     return (
       <Card>
@@ -58,13 +72,31 @@ function RoleHome({ me }: { me: MeView }) {
     <QueryState query={internships}>
       {(items) => (
         <div className={styles.page}>
-          {me.isCoordinator && <CoordinatorSummary me={me} items={items} locale={locale} />}
+          {me.isCoordinator && (
+            <CoordinatorSummary
+              me={me}
+              items={items}
+              locale={locale}
+              overdue={
+                <AttentionSlot query={attention}>
+                  {(v) => <OverduePanel entries={v.overdue} locale={locale} />}
+                </AttentionSlot>
+              }
+            />
+          )}
           {!me.isCoordinator && (
             <Text as="h2" size={500} weight="semibold">
               {guides ? t('mentorTitle') : me.internOf > 0 ? t('internTitle') : t('serviceHeadTitle')}
             </Text>
           )}
           {!me.isCoordinator && guides && <Text as="p">{t('mentorIntro')}</Text>}
+          {guides && (
+            <AttentionSlot query={attention}>
+              {(v) => (
+                <DueFromMeList entries={v.dueFromMe} horizonWorkdays={v.horizonWorkdays} locale={locale} />
+              )}
+            </AttentionSlot>
+          )}
           {items.length === 0 && !me.isCoordinator && (
             <Text as="p">{me.internOf > 0 ? t('noInternship') : t('noInterns')}</Text>
           )}
@@ -79,6 +111,17 @@ function RoleHome({ me }: { me: MeView }) {
   );
 }
 
+/** An attention list once its data and its code are there; a failed load says so where the list would be. */
+function AttentionSlot({
+  query,
+  children,
+}: {
+  query: UseQueryResult<AttentionView>;
+  children: (v: AttentionView) => ReactNode;
+}) {
+  return <QueryState query={query}>{(v) => <Suspense fallback={null}>{children(v)}</Suspense>}</QueryState>;
+}
+
 function within(date: string, from: Date, days: number): boolean {
   const d = Date.parse(`${date}T00:00:00Z`);
   return d >= from.getTime() - 86_400_000 && d <= from.getTime() + days * 86_400_000;
@@ -88,10 +131,13 @@ function CoordinatorSummary({
   me,
   items,
   locale,
+  overdue,
 }: {
   me: MeView;
   items: InternshipSummaryView[];
   locale: Locale;
+  /** The "Overdue" panel, below the figures and above the charts. */
+  overdue: ReactNode;
 }) {
   const styles = useStyles();
   const { t } = useTranslation('home');
@@ -148,6 +194,7 @@ function CoordinatorSummary({
           {people(leaving, (i) => i.endDate, t('noneLeaving'))}
         </Card>
       </div>
+      {overdue}
       <CoordinatorCharts />
     </>
   );
