@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerFields, validateAnswers } from './answers';
+import { answerFields, momentAnsweredInTab, validateAnswers } from './answers';
+import type { Moment } from './records';
 
 const milestones = [
   { key: 'm1', title: 'Analyse' },
@@ -75,5 +76,44 @@ describe('questionnaire answers', () => {
       ok: false,
       errors: [{ path: '', message: 'Dit veld is verplicht.' }],
     });
+  });
+});
+
+describe('the moment a tab answer closes', () => {
+  const m = (kind: Moment['kind'], seq: number, dueDate: string, state: Moment['state']) => ({
+    kind,
+    seq,
+    dueDate,
+    state,
+  });
+  it('closes the open one-off moment of that questionnaire, even ahead of its date', () => {
+    const moments = [
+      m('midTermEvaluation', 1, '2027-04-01', 'planned'),
+      m('finalEvaluation', 1, '2027-06-20', 'planned'),
+    ];
+    expect(momentAnsweredInTab(moments, 'finalEvaluation', '2027-06-10')).toBe(moments[1]);
+    expect(momentAnsweredInTab(moments, 'satisfactionMentor', '2027-06-10')).toBeUndefined();
+  });
+  it('closes the earliest follow-up due by the day of the answer, never a later one', () => {
+    const moments = [
+      m('followUp', 1, '2027-03-01', 'answered'),
+      m('followUp', 2, '2027-03-15', 'escalatedToBackup'),
+      m('followUp', 3, '2027-03-29', 'sent'),
+      m('followUp', 4, '2027-04-12', 'planned'),
+    ];
+    expect(momentAnsweredInTab(moments, 'followUp', '2027-04-01')).toBe(moments[1]);
+    expect(momentAnsweredInTab(moments.slice(2), 'followUp', '2027-04-01')).toBe(moments[2]);
+    expect(momentAnsweredInTab(moments.slice(3), 'followUp', '2027-04-01')).toBeUndefined();
+  });
+  it('leaves answered and cancelled moments alone; a failed delivery can still be answered', () => {
+    expect(
+      momentAnsweredInTab(
+        [m('midTermEvaluation', 1, '2027-04-01', 'cancelled')],
+        'midTermEvaluation',
+        '2027-04-02',
+      ),
+    ).toBeUndefined();
+    const failed = m('midTermEvaluation', 1, '2027-04-01', 'failed');
+    expect(momentAnsweredInTab([failed], 'midTermEvaluation', '2027-04-02')).toBe(failed);
   });
 });

@@ -12,7 +12,8 @@ import type { Locale } from './i18n';
 import type { Milestone } from './plan';
 import { maxLengthOf, questionnaire, type Question, type QuestionnaireKey } from './questionnaires';
 import { TRAFFIC_LIGHT_CHOICES } from './questionnaires/common';
-import type { AnswerValue } from './records';
+import type { IsoDate } from './internship';
+import { OPEN_MOMENT_STATES, type AnswerValue, type Moment } from './records';
 import { isoDate, text, validate, VALIDATION_TEXTS, type FieldError, type Validated } from './validation';
 
 export const MILESTONE_FIELD_SEPARATOR = '__';
@@ -128,4 +129,26 @@ export function validateAnswers(
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') answers[field.id] = v;
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: answers };
+}
+
+/**
+ * The moment a questionnaire filled in the tab answers, so its card is closed and nobody is escalated for it:
+ * the open moment of that kind — for the repeating follow-up, the earliest one due on or before the day of the
+ * answer (a later follow-up is not answered ahead); for one-off moments, the open one whatever its date (a
+ * final evaluation filled in a week early answers it). Undefined when none is open.
+ */
+export function momentAnsweredInTab<M extends Pick<Moment, 'kind' | 'state' | 'dueDate' | 'seq'>>(
+  moments: readonly M[],
+  questionnaireKey: QuestionnaireKey,
+  answeredOn: IsoDate,
+): M | undefined {
+  const open = moments
+    .filter(
+      (m) =>
+        m.kind === questionnaireKey &&
+        (OPEN_MOMENT_STATES.includes(m.state) || m.state === 'failed') &&
+        (m.kind !== 'followUp' || m.dueDate <= answeredOn),
+    )
+    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.seq - b.seq));
+  return open[0];
 }

@@ -209,4 +209,41 @@ describe('folder, evaluations and journal in the tab', { timeout: 90_000 }, () =
     await expectAccessible(page, 'records sections (coordinator)');
     await page.close();
   });
+
+  it('a mentor adds a milestone, changes its progress and removes it, with the keyboard for the removal', async () => {
+    const page = await signIn(browser, stack, mentor, '?lang=en');
+    await openInternship(page, running.id, 'en');
+    const title = `E2E milestone ${Date.now().toString(36)}`;
+    const form = page.getByRole('form', { name: 'Add a milestone' });
+    await form.getByLabel('Milestone').fill(title);
+    await form.getByLabel('SMART criteria').fill('Three interviews analysed by the end of the month.');
+    await form.getByRole('button', { name: 'Add a milestone' }).click();
+    const status = page.getByLabel(`Progress: ${title}`);
+    await status.waitFor();
+    const stored = async () =>
+      (await stack.stagemap.deps.repos.internships.getById(running.id))?.plan?.milestones.find(
+        (m) => m.title === title,
+      );
+    await expect.poll(async () => (await stored())?.status).toBe('open');
+
+    await status.selectOption('inProgress');
+    await expect.poll(async () => (await stored())?.status).toBe('inProgress');
+
+    // Removal asks first, in a dialog; done with the keyboard only.
+    await page.getByRole('button', { name: `Remove “${title}”` }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: `Remove “${title}”` });
+    await dialog.waitFor();
+    expect(await axeViolations(page), 'plan: remove dialog').toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await stored()).toBeDefined();
+    await page.getByRole('button', { name: `Remove “${title}”` }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: 'Remove' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await stored()) === undefined).toBe(true);
+    await page.getByLabel(`Progress: ${title}`).waitFor({ state: 'detached' });
+    await page.close();
+  });
 });

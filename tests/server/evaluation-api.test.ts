@@ -117,10 +117,24 @@ describe('evaluations and surveys over HTTP', { timeout: 90_000 }, () => {
   });
 
   it('stores the mentor mid-term evaluation; a resubmission needs the ETag', async () => {
+    // Arrange: the mid-term card went out and waits for an answer.
+    const moments = stack.stagemap.deps.repos.moments;
+    const card = (await moments.byInternship(internship.key)).find((m) => m.kind === 'midTermEvaluation');
+    expect(card, 'the demo internship has a mid-term moment').toBeDefined();
+    await moments.update(card!, { state: 'sent', recipientOids: [mentor.id] });
+
     const first = await call<EvaluationView>(mentor, 'PUT', `${base()}/midTermEvaluation`, {
       body: { answers: midTerm },
     });
     expect(first.status).toBe(201);
+    // Answering in the tab answers the moment: no escalation, no digest, the card shows it answered.
+    const closed = (await moments.byInternship(internship.key)).find((m) => m.key === card!.key);
+    expect(closed).toMatchObject({ state: 'answered', answeredByOid: mentor.id });
+    expect(closed?.log.at(-1)).toMatchObject({
+      event: 'answered',
+      oid: mentor.id,
+      detail: 'answered in the tab',
+    });
     const stored = await stack.stagemap.deps.repos.evaluations.getByKey(
       `${internship.key}:midTermEvaluation:${mentor.id}`,
     );

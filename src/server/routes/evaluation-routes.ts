@@ -22,6 +22,7 @@ import {
   presentEvaluations,
   TAB_QUESTIONNAIRES,
 } from '../presenters/evaluation-presenter';
+import { closeMomentAnsweredInTab } from '../services/tab-answers';
 import { loadInternship } from './internship-routes';
 
 export const RECORDS_CLOSED: LocalizedText = {
@@ -113,6 +114,12 @@ export function evaluationRoutes(deps: ServerDeps): Router {
           );
         throw e;
       }
+    }
+    if (!existing) {
+      // The answer is stored either way; a moment left open only means a reminder too many, so it is logged.
+      await closeMomentAnsweredInTab(deps.repos, i, q, actor.userId, now).catch((e: unknown) =>
+        deps.logger.warn('moment not closed after a tab answer', { internship: i.key, q, error: String(e) }),
+      );
     }
     res.setHeader('etag', saved.etag);
     res.json(presentEvaluation(i, saved, actor));

@@ -24,6 +24,7 @@ import { formatDate } from '../../../components/format';
 import { ApiRequestError } from '../../../lib/api-client';
 import { useInternshipWrite, useRefreshInternship, type InternshipWrite } from '../api/use-workflow';
 import { ApiErrorBar, fieldError } from './api-error-bar';
+import { ConfirmRemove } from './confirm-remove';
 import { ConflictPanel } from './conflict-panel';
 
 const useStyles = makeStyles({
@@ -56,6 +57,14 @@ const planBody = (p: InternshipPlan) => {
   const { trainingRecord: _kept, ...rest } = p;
   return rest;
 };
+
+const planPut = (p: InternshipPlan): Omit<InternshipWrite, 'etag'> => ({
+  method: 'PUT',
+  path: '/plan',
+  body: planBody(p),
+});
+
+const MILESTONE_STATUSES: readonly Milestone['status'][] = ['open', 'inProgress', 'done'];
 
 /** The internship plan: projects as briefs, milestones with SMART criteria, the training record (container). */
 export function PlanSection({ internship, locale }: { internship: InternshipView; locale: Locale }) {
@@ -168,6 +177,25 @@ function PlanCard({
               {p.context && <Text as="p">{`${t('context')}: ${p.context}`}</Text>}
               {p.contacts && <Text as="p">{`${t('contacts')}: ${p.contacts}`}</Text>}
               {p.qualityCriteria && <Text as="p">{`${t('qualityCriteria')}: ${p.qualityCriteria}`}</Text>}
+              {canWrite && (
+                <ConfirmRemove
+                  what={p.title}
+                  disabled={busy}
+                  onConfirm={() =>
+                    onChange((base) => {
+                      const now = base.plan ?? emptyPlan();
+                      // Its milestones stay, no longer tied to a project.
+                      return planPut({
+                        ...now,
+                        projects: now.projects.filter((x) => x.key !== p.key),
+                        milestones: now.milestones.map(({ projectKey, ...m }) =>
+                          projectKey === p.key ? m : { ...m, ...(projectKey ? { projectKey } : {}) },
+                        ),
+                      });
+                    })
+                  }
+                />
+              )}
             </li>
           ))}
         </ul>
@@ -203,6 +231,7 @@ function PlanCard({
               <TableHeaderCell>{t('dueDate')}</TableHeaderCell>
               <TableHeaderCell>{t('project')}</TableHeaderCell>
               <TableHeaderCell>{t('milestoneStatus')}</TableHeaderCell>
+              {canWrite && <TableHeaderCell>{t('planActions')}</TableHeaderCell>}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -212,7 +241,52 @@ function PlanCard({
                 <TableCell>{m.smartCriteria}</TableCell>
                 <TableCell>{m.dueDate ? formatDate(m.dueDate, locale) : ''}</TableCell>
                 <TableCell>{projectTitle(m.projectKey)}</TableCell>
-                <TableCell>{t(`status_${m.status}`)}</TableCell>
+                <TableCell>
+                  {canWrite ? (
+                    <Select
+                      size="small"
+                      aria-label={`${t('milestoneStatus')}: ${m.title}`}
+                      value={m.status}
+                      disabled={busy}
+                      onChange={(_, d) =>
+                        onChange((base) => {
+                          const now = base.plan ?? emptyPlan();
+                          return planPut({
+                            ...now,
+                            milestones: now.milestones.map((x) =>
+                              x.key === m.key ? { ...x, status: d.value as Milestone['status'] } : x,
+                            ),
+                          });
+                        })
+                      }
+                    >
+                      {MILESTONE_STATUSES.map((s) => (
+                        <option key={s} value={s}>
+                          {t(`status_${s}`)}
+                        </option>
+                      ))}
+                    </Select>
+                  ) : (
+                    t(`status_${m.status}`)
+                  )}
+                </TableCell>
+                {canWrite && (
+                  <TableCell>
+                    <ConfirmRemove
+                      what={m.title}
+                      disabled={busy}
+                      onConfirm={() =>
+                        onChange((base) => {
+                          const now = base.plan ?? emptyPlan();
+                          return planPut({
+                            ...now,
+                            milestones: now.milestones.filter((x) => x.key !== m.key),
+                          });
+                        })
+                      }
+                    />
+                  </TableCell>
+                )}
               </TableRow>
             ))}
           </TableBody>
