@@ -183,9 +183,12 @@ function answersFor(key: QuestionnaireKey, r: Random, today: IsoDate): Record<st
       case 'choice':
         out[q.key] = q.choices?.[0]?.key ?? 'other';
         break;
-      case 'trafficLight':
-        out[q.key] = (r.chance(0.8) ? TRAFFIC_LIGHT_CHOICES[0] : TRAFFIC_LIGHT_CHOICES[1])?.key ?? 'green';
+      case 'trafficLight': {
+        // One draw, as before: 80% green, 15% orange, 5% red, so the coordinator's home has red flags to show.
+        const x = r.next();
+        out[q.key] = TRAFFIC_LIGHT_CHOICES[x < 0.8 ? 0 : x < 0.95 ? 1 : 2]?.key ?? 'green';
         break;
+      }
       default:
         out[q.key] = r.pick(FEEDBACK_NOTES);
     }
@@ -671,6 +674,23 @@ export function planDemo(directory: readonly DirectoryPerson[], opts: PlanOption
     published: n < all.length - 1,
     content: demoPdf(FINAL_WORK_TITLES[n]!, [i.intern.displayName, i.topic, `${i.startDate} - ${i.endDate}`]),
   }));
+
+  // One running internship's latest follow-up is red, so the coordinator's "overdue" panel shows a red flag.
+  const lightKey = questionnaire('followUp').questions.find((q) => q.kind === 'trafficLight')?.key;
+  const runningKeys = new Set(internships.filter((i) => i.phase === 'execution').map((i) => i.key));
+  const latestFollowUp = evaluations
+    .filter((e) => e.questionnaire === 'followUp' && runningKeys.has(e.internshipKey))
+    .sort((a, b) => (a.internshipKey < b.internshipKey ? -1 : a.internshipKey > b.internshipKey ? 1 : 0))
+    .reduce<NewRecord<EvaluationRecord> | undefined>(
+      (found, e) =>
+        found && found.internshipKey !== e.internshipKey
+          ? found
+          : !found || e.submittedAt > found.submittedAt
+            ? e
+            : found,
+      undefined,
+    );
+  if (lightKey && latestFollowUp) latestFollowUp.answers = { ...latestFollowUp.answers, [lightKey]: 'red' };
 
   return {
     today,
