@@ -1,11 +1,17 @@
 /**
  * The bot runtime's ports (src/bot/runtime/ports.ts) on SharePoint and Graph: moments and internships from their
  * lists, answers in Evaluations (one item per moment, Key `${momentKey}:answer`, so a second write of any kind
- * meets the unique column), conversation references in Conversations, languages from mailbox settings.
+ * meets the unique column), conversation references in Conversations, languages from mailbox settings. A checklist
+ * card's answer also ticks the internship's ChecklistItems it reports as done (`tickAnsweredItems`).
  */
 import { resolveLocale, type Locale } from '../domain/i18n';
 import type { PersonRef } from '../domain/internship';
-import { OPEN_MOMENT_STATES, type EvaluationRecord, type Moment } from '../domain/records';
+import {
+  OPEN_MOMENT_STATES,
+  type ChecklistItem,
+  type EvaluationRecord,
+  type Moment,
+} from '../domain/records';
 import { formSource } from '../bot/cards/forms';
 import type { BotPorts, MomentView, StoredAnswer } from '../bot/runtime/ports';
 import type { Mailboxes } from '../graph/mailbox';
@@ -16,6 +22,47 @@ import { RepositoryConflictError } from '../graph/repositories/repository-errors
 import { hydrateInternships } from './hydrate';
 
 export const answerItemKey = (momentKey: string): string => `${momentKey}:answer`;
+
+/** Rounds of ETag conflicts on one item before giving up (someone editing the checklist in the tab meanwhile). */
+const TICK_ATTEMPTS = 4;
+
+/**
+ * Ticks the ChecklistItems of an internship that a checklist card's answer reports as done (`true` per template
+ * key), as the tab does: done, done by the answerer, at the answer's time. Only ticks: "not done" on a card never
+ * unticks what someone ticked in the tab, and an item already done keeps its own done-by/at. Every write carries
+ * the item's ETag; a conflict re-reads the item and applies again unless it is done by then. Applying the stored
+ * answer again (a retried invoke, a second answerer) changes nothing more. Returns the items ticked now.
+ */
+export async function tickAnsweredItems(
+  repos: Pick<Repositories, 'checklistItems'>,
+  internshipKey: string,
+  answer: StoredAnswer,
+): Promise<number> {
+  const done = new Set(
+    Object.entries(answer.answers).flatMap(([key, value]) => (value === true ? [key] : [])),
+  );
+  if (done.size === 0) return 0;
+  let pending = (await repos.checklistItems.byInternship(internshipKey)).filter(
+    (item) => done.has(item.templateKey) && !item.done,
+  );
+  let ticked = 0;
+  for (let attempt = 0; pending.length > 0 && attempt < TICK_ATTEMPTS; attempt++) {
+    const res = await repos.checklistItems.updateMany(
+      pending.map((current) => ({
+        current,
+        patch: { done: true, doneByOid: answer.respondentOid, doneAt: answer.submittedAt },
+      })),
+    );
+    ticked += res.updated.length;
+    pending = res.conflicts.flatMap((c) => {
+      const now = c.current as Stored<ChecklistItem> | undefined;
+      return now && !now.done ? [now] : [];
+    });
+  }
+  if (pending.length > 0)
+    throw new RepositoryConflictError('ChecklistItems', pending[0]!.key, pending[0], undefined);
+  return ticked;
+}
 
 export interface SharePointBotPortsDeps {
   repos: Repositories;
@@ -78,7 +125,11 @@ export function sharePointBotPorts(deps: SharePointBotPortsDeps): BotPorts {
       } as Omit<EvaluationRecord, 'id'>;
       const stored = await repos.evaluations.create(record);
       const { _answerKey: _ignored, ...answers } = stored.answers;
-      return { ...toAnswer(stored), answers };
+      const answer = { ...toAnswer(stored), answers };
+      // The stored answer (ours, or the one that was there first) is applied, before the moment closes: a process
+      // stopped in between leaves the moment open, and the retried invoke ticks what is still unticked.
+      if (source.from === 'checklist') await tickAnsweredItems(repos, w.view.internship.key, answer);
+      return answer;
     },
 
     async markAnswered(view, by, at) {

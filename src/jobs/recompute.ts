@@ -23,6 +23,9 @@ export interface RecomputeResult {
 /** Phases in which an internship has moments: accepted (decision taken), running, being evaluated, closed. */
 const SCHEDULED_PHASES = new Set<Internship['phase']>(['decision', 'execution', 'evaluation', 'closed']);
 
+/** Log detail of a moment the schedule dropped (dates changed): the one kind of cancel a later change undoes. */
+const DROPPED = 'no longer in the schedule';
+
 export async function recomputeInternship(
   deps: { repos: Repositories; calendar: WorkCalendar; clock: Clock },
   internshipKey: string,
@@ -95,6 +98,31 @@ export async function recomputeInternship(
   );
   result.added = diff.add.length;
 
+  // A moment dropped by an earlier change (the internship shortened) and back in the schedule now (lengthened
+  // again) is planned again under its own key, with the new timing.
+  const storedByKey = new Map<string, Stored<Moment>>();
+  for (const m of stored) if (!storedByKey.has(m.key)) storedByKey.set(m.key, m);
+  const dropped = (m: Stored<Moment> | undefined): m is Stored<Moment> =>
+    m?.state === 'cancelled' && m.log.at(-1)?.event === 'cancelled' && m.log.at(-1)?.detail === DROPPED;
+  const back = diff.keep.flatMap((n) => {
+    const previous = storedByKey.get(n.key);
+    return dropped(previous) ? [{ previous, next: n }] : [];
+  });
+  const revived = await repos.moments.updateMany(
+    back.map(({ previous, next: n }) => ({
+      current: previous,
+      patch: {
+        state: 'planned' as const,
+        dueDate: n.dueDate,
+        sendAt: n.sendAt,
+        escalateAt: n.escalateAt,
+        digestAt: n.digestAt,
+        log: [...previous.log, { at, event: 'scheduled' as const, detail: 'back in the schedule' }],
+      },
+    })),
+  );
+  result.added += revived.updated.length;
+
   const moves = diff.changed.filter((c) => c.previous.state === 'planned');
   const moved = await repos.moments.updateMany(
     moves.map(({ previous, next: n }) => ({
@@ -111,7 +139,7 @@ export async function recomputeInternship(
   result.moved = moved.updated.length;
   await cancel(
     diff.remove.filter((m) => m.state === 'planned'),
-    'no longer in the schedule',
+    DROPPED,
   );
   return result;
 }

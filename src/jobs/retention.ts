@@ -14,18 +14,24 @@
  * (kind, dates, state: answered or not). What is CLEARED: Intern/InternOid, InternName (set to "—"), InternEmail,
  * Topic, SchoolSupervisor, InterviewAt, StopReason, ClosingWaiver, OverviewConsent (false); DELETED: Evaluations,
  * Journal. The yearly counts keep per year: internships, per service, per school, workdays in total, stopped
- * early, evaluations per questionnaire, and for every 1–5 question of the satisfaction surveys the sum and count.
+ * early, evaluations per questionnaire (checklist card answers are not evaluations), and for every 1–5 question of
+ * the satisfaction surveys the sum and count (by question key).
  * Documents in the libraries are not purged here (see docs/scheduler.md, "Not done").
  */
 import type { Clock } from '../domain/clock';
 import { localDateOf } from '../domain/brussels-time';
 import { belgianWorkCalendar } from '../domain/workdays';
+import type { EvaluationRecord } from '../domain/records';
+import { ConflictError } from '../graph/errors';
 import { and, anyOf, le, segment } from '../graph/odata';
 import { dateLiteral, readText, type Fields } from '../graph/repositories/fields';
 import { ListRepository, type RepositoryContext, type Stored } from '../graph/repositories/list-repository';
 import { mapPool } from '../graph/repositories/pool';
 import type { Repositories } from '../graph/repositories/repositories';
 import { RepositoryConflictError } from '../graph/repositories/repository-errors';
+
+/** Rounds of ETag conflicts on the yearly counts (several purges at once) before the purge stops. */
+const COUNT_ATTEMPTS = 5;
 
 export interface YearlyCounts {
   year: number;
@@ -80,6 +86,29 @@ const emptyCounts = (year: number): YearlyCounts => ({
   purgedKeys: [],
 });
 
+/**
+ * The questionnaire an Evaluations item answers, for the counts; undefined for a checklist card's answer. Those
+ * items have no questionnaire (the column is empty, which the repository reads as its default), so the answer's
+ * own keys decide: question keys start with their questionnaire's key, checklist item keys with their checklist's.
+ */
+function countedQuestionnaire(e: EvaluationRecord): string | undefined {
+  const keys = Object.keys(e.answers).filter((k) => !k.startsWith('_'));
+  return keys.length === 0 || keys.some((k) => k.startsWith(`${e.questionnaire}.`))
+    ? e.questionnaire
+    : undefined;
+}
+
+/** The yearly counts of purged internships (Settings item `yearlyCounts:<year>`), if any was purged that year. */
+export async function yearlyCounts(
+  repos: Pick<Repositories, 'ctx'>,
+  year: number,
+): Promise<YearlyCounts | undefined> {
+  const entry = await new SettingsEntries(repos.ctx).getByKey(`yearlyCounts:${year}`);
+  return entry
+    ? { ...emptyCounts(year), ...(JSON.parse(entry.value || '{}') as Partial<YearlyCounts>) }
+    : undefined;
+}
+
 export async function purgeExpired(
   deps: { repos: Repositories; clock: Clock },
   now: Date,
@@ -99,12 +128,17 @@ export async function purgeExpired(
       repos.journal.byInternship(i.key),
     ]);
     const year = Number(i.startDate.slice(0, 4)) || Number(today.slice(0, 4));
-    // 1. Count once.
-    for (let attempt = 0; attempt < 5; attempt++) {
+    // 1. Count once. Nothing is deleted before the figures are stored: a purge that cannot count stops here and
+    // the next run starts again (the internship is still due).
+    let counted = false;
+    for (let attempt = 0; attempt < COUNT_ATTEMPTS && !counted; attempt++) {
       const key = `yearlyCounts:${year}`;
       const entry: Stored<Entry> = await entries.create({ key, value: JSON.stringify(emptyCounts(year)) });
       const counts = { ...emptyCounts(year), ...(JSON.parse(entry.value || '{}') as Partial<YearlyCounts>) };
-      if (counts.purgedKeys.includes(i.key)) break;
+      if (counts.purgedKeys.includes(i.key)) {
+        counted = true;
+        break;
+      }
       counts.internships++;
       counts.byService[i.service] = (counts.byService[i.service] ?? 0) + 1;
       const school = i.schoolId ?? 'unknown';
@@ -112,11 +146,14 @@ export async function purgeExpired(
       if (i.startDate && i.endDate) counts.workdays += calendar.workdaysIn(i.startDate, i.endDate).length;
       if (i.phase === 'stopped') counts.stoppedEarly++;
       for (const e of evaluations) {
-        counts.evaluations[e.questionnaire] = (counts.evaluations[e.questionnaire] ?? 0) + 1;
-        if (e.questionnaire !== 'satisfactionMentor' && e.questionnaire !== 'satisfactionIntern') continue;
-        for (const [q, v] of Object.entries(e.answers))
+        const q = countedQuestionnaire(e);
+        if (!q) continue;
+        counts.evaluations[q] = (counts.evaluations[q] ?? 0) + 1;
+        if (q !== 'satisfactionMentor' && q !== 'satisfactionIntern') continue;
+        // Question keys already start with their questionnaire's key (`satisfactionMentor.…`).
+        for (const [question, v] of Object.entries(e.answers))
           if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5) {
-            const s = (counts.scores[`${e.questionnaire}.${q}`] ??= { sum: 0, count: 0 });
+            const s = (counts.scores[question] ??= { sum: 0, count: 0 });
             s.sum += v;
             s.count++;
           }
@@ -124,11 +161,13 @@ export async function purgeExpired(
       counts.purgedKeys.push(i.key);
       try {
         await entries.update(entry, { value: JSON.stringify(counts) });
-        break;
+        counted = true;
       } catch (e) {
         if (!(e instanceof RepositoryConflictError)) throw e;
       }
     }
+    if (!counted)
+      throw new RepositoryConflictError('Settings', `yearlyCounts:${year}`, undefined, new Error(i.key));
     // 2. Delete answers and notes.
     await mapPool([...evaluations, ...journal], 4, async (item) => {
       await ctx.graph
@@ -140,8 +179,10 @@ export async function purgeExpired(
         });
       report.deleted++;
     });
-    // 3. Clear the person and free text, last: until then the item is found again and the purge resumes.
-    await ctx.graph.patch(`/sites/${segment(ctx.siteId)}/lists/Internships/items/${segment(i.id)}/fields`, {
+    // 3. Clear the person and free text, last: until then the item is found again and the purge resumes. The
+    // write carries the ETag read above; if the item changed meanwhile, it is read again and cleared then.
+    const itemPath = `/sites/${segment(ctx.siteId)}/lists/Internships/items/${segment(i.id)}`;
+    const cleared = {
       InternName: '—',
       InternEmail: null,
       InternOid: null,
@@ -154,7 +195,15 @@ export async function purgeExpired(
       ClosingWaiver: null,
       OverviewConsent: false,
       PurgeAfter: null,
-    });
+    };
+    try {
+      await ctx.graph.patch(`${itemPath}/fields`, cleared, { ifMatch: i.etag });
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+      const current = await repos.internships.getById(i.id);
+      if (!current) continue;
+      await ctx.graph.patch(`${itemPath}/fields`, cleared, { ifMatch: current.etag });
+    }
     report.purged++;
   }
   return report;

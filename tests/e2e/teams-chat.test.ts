@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../scripts/lib/local-stack';
+import { TEXTS } from '../../src/bot/cards/texts';
+import { questionnaire, TRAFFIC_LIGHT_CHOICES } from '../../src/domain/questionnaires';
 import { DEMO_USERS } from '../../src/emulator/demo-directory';
 import { axeViolations, launchChromium } from './support/browser';
 import { startStack } from './support/stack';
@@ -16,9 +18,11 @@ afterAll(async () => {
 });
 
 const ANSWERED = /^(Beantwoord door|Répondu par|Beantwortet von|Answered by) /;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const OPEN_IN_TAB = new RegExp(`^(${Object.values(TEXTS.openInStagemap).map(escape).join('|')})$`);
 
 describe('a mentor answers a follow-up card in the local Teams chat', { timeout: 120_000 }, () => {
-  it('the card arrives at 09:00 on its day, the answer refreshes the card and lands in SharePoint', async () => {
+  it('the card arrives at 09:00 on its day, the answer refreshes the card, lands in SharePoint and shows in the tab', async () => {
     const { repos } = stack.stagemap.deps;
     // The next planned follow-up of an internship in execution.
     const running = new Map((await repos.internships.byPhase('execution')).map((i) => [i.key, i]));
@@ -40,7 +44,8 @@ describe('a mentor answers a follow-up card in the local Teams chat', { timeout:
     const sweep = await fetch(`${stack.stagemap.url}/dev/sweep`, { method: 'POST' });
     expect(sweep.status).toBe(200);
 
-    const page = await (await browser.newContext()).newPage();
+    const context = await browser.newContext();
+    const page = await context.newPage();
     const failed: string[] = [];
     page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
     await page.goto(`${stack.emulator.url}/_emulator/teams/${mentor.id}`);
@@ -66,6 +71,65 @@ describe('a mentor answers a follow-up card in the local Teams chat', { timeout:
     );
     expect(answers).toHaveLength(1);
     expect(answers[0]!.respondentOid).toBe(mentor.id);
-    await page.close();
+
+    // The tester puts the clock back to real time first ("Back to real time" on the page): the tab's sign-in
+    // tokens carry the emulator's clock while the server checks them against the real one, so with the clock
+    // days ahead the tab answers "not signed in" (reported; the fix is in the server's token validator).
+    expect((await fetch(`${stack.emulator.url}/_emulator/clock`, { method: 'DELETE' })).status).toBe(200);
+
+    // "Open in Stagemap" on the answered card: a Teams deep link to the tab with the internship as sub-entity.
+    // Teams would open the tab with it as `subPageId`; here the link is caught on its way out (there is no
+    // Teams offline) and the tab opened with the same sub-entity, the way the tab reads it outside Teams.
+    const deepLinks: string[] = [];
+    await context.route('https://teams.microsoft.com/**', async (route) => {
+      const url = route.request().url();
+      deepLinks.push(url);
+      const sub = (JSON.parse(new URL(url).searchParams.get('context') ?? '{}') as { subEntityId?: string })
+        .subEntityId;
+      await route.fulfill({
+        status: 302,
+        headers: {
+          location: `${stack.stagemap.url}/tab/?lang=en&internship=${encodeURIComponent(sub ?? '')}`,
+        },
+      });
+    });
+    const [tab] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('link', { name: OPEN_IN_TAB }).last().click(),
+    ]);
+    tab.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+    expect(deepLinks).toHaveLength(1);
+    expect(deepLinks[0]).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\//);
+    // Signed in as the mentor through the emulator's picker, then the tab opens the internship.
+    await tab.waitForURL(/\/oauth2\/v2\.0\/authorize/);
+    await tab.locator(`button[name="login_hint"][value="${mentor.userPrincipalName}"]`).click();
+    await tab.waitForURL(new RegExp(`/tab/internships/${escape(encodeURIComponent(internship.key))}`));
+    await tab.waitForSelector('body[data-ready="true"]');
+
+    // The moments: this follow-up answered, by the mentor, with the time.
+    const seq = String(moment.seq);
+    const row = tab
+      .getByRole('row')
+      .filter({ has: tab.locator('summary', { hasText: new RegExp(`^Follow-up\\b.*\\b${seq}$`) }) });
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => row.innerText()).toContain('Answered');
+    expect(await row.innerText()).toContain(`${mentor.displayName} (`);
+
+    // The evaluations: the card's answer under its questionnaire, by the mentor, newest first.
+    const title = questionnaire('followUp').title.en;
+    const header = tab.getByRole('button', {
+      name: new RegExp(`^${escape(title)} — ${escape(mentor.displayName)} `),
+    });
+    await header.first().click();
+    const panel = tab.getByLabel(`Answers of ${title}`).first();
+    await panel.waitFor();
+    const stored = answers[0]!.answers;
+    const light = TRAFFIC_LIGHT_CHOICES.find((c) => c.key === stored['followUp.status'])!;
+    expect(light).toBeDefined();
+    const shown = await panel.innerText();
+    expect(shown).toContain(light.text.en);
+    expect(shown).toContain(String(stored['followUp.note']));
+    expect(failed, 'failed requests of the pages').toEqual([]);
+    await context.close();
   });
 });
