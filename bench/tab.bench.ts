@@ -13,7 +13,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import type { Browser, Page, Response } from 'playwright-core';
 import { build } from 'vite';
 import type { Internship } from '../src/domain/internship';
@@ -70,8 +70,31 @@ async function loadInternships(stack: LocalStack, existing: number): Promise<voi
   await emulatorAdmin(stack, 'PUT', '/throttling', { enabled: true });
 }
 
+/**
+ * Runs in the page from its first script on: notes when the first screen is usable (`selector` matches), from a
+ * MutationObserver, i.e. in the task that put the list in the DOM. Waiting for it from here (waitForSelector) lags
+ * by polling and a DevTools round trip — 100 ms and more on a busy machine — and the charts' library, which the
+ * home requests only after the list is on screen (once the report's figures arrive), could slip into the count.
+ */
+function probeFirstScreen(selector: string): void {
+  const w = window as unknown as { firstScreenAt?: number };
+  const observer = new MutationObserver(() => {
+    if (w.firstScreenAt !== undefined || !document.querySelector(selector)) return;
+    w.firstScreenAt = performance.now();
+    observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+}
+
+const probed = new WeakMap<Page, string>();
+
 /** Loads the coordinator home in a signed-in page; resolves when the list shows `rows` internships. */
 async function loadHome(page: Page, url: string, rows: number) {
+  const ready = `body[data-ready="true"] [role="table"][aria-rowcount="${rows + 1}"] [role="row"][aria-rowindex]`;
+  if (probed.get(page) === undefined) {
+    await page.addInitScript(probeFirstScreen, ready);
+    probed.set(page, ready);
+  } else if (probed.get(page) !== ready) throw new Error('one page, one first screen');
   const scripts = new Map<string, Promise<number>>();
   let counting = true;
   const onResponse = (res: Response) => {
@@ -87,7 +110,7 @@ async function loadHome(page: Page, url: string, rows: number) {
   page.on('response', onResponse);
   await page.goto(`${url}/tab/?lang=en`, { waitUntil: 'commit' });
   await page.waitForSelector('body[data-ready="true"]');
-  await page.waitForSelector(`[role="table"][aria-rowcount="${rows + 1}"] [role="row"][aria-rowindex]`);
+  await page.waitForSelector(ready);
   counting = false;
   const renderedAt = await page.evaluate(() => performance.now());
   // Interactive: a task posted after the render gets to run (no long task holds the main thread).
@@ -95,12 +118,28 @@ async function loadHome(page: Page, url: string, rows: number) {
     () => new Promise<number>((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))),
   );
   page.off('response', onResponse);
-  const sizes = await Promise.all(scripts.values());
+  // Which scripts the page had asked for when the list appeared (resource timing, the page's own clock); one
+  // without a timing entry is counted.
+  const { firstScreenAt, requestedAt } = await page.evaluate(() => {
+    const at: Record<string, number> = {};
+    for (const e of performance.getEntriesByType('resource'))
+      at[e.name] = Math.min(at[e.name] ?? Infinity, e.startTime);
+    return {
+      firstScreenAt: (window as unknown as { firstScreenAt?: number }).firstScreenAt,
+      requestedAt: at,
+    };
+  });
+  if (firstScreenAt === undefined) throw new Error('the first-screen probe did not see the list');
+  const before = [...scripts].filter(([u]) => (requestedAt[u] ?? 0) <= firstScreenAt);
+  const sizes = await Promise.all(before.map(([, size]) => size));
   return {
     renderedAt,
     interactiveAt,
     jsGzipBytes: sizes.reduce((a, b) => a + b, 0),
-    scripts: [...scripts.keys()].map((u) => u.replace(/^.*\/tab\//, '')),
+    scripts: before.map(([u]) => u.replace(/^.*\/tab\//, '')),
+    later: [...scripts.keys()]
+      .filter((u) => !before.some(([b]) => b === u))
+      .map((u) => u.replace(/^.*\/tab\//, '')),
   };
 }
 
@@ -125,6 +164,7 @@ export default async function bench(): Promise<BenchFigure[]> {
     const small = await signIn(browser, stack, coordinator, '?lang=en');
     const first = await loadHome(small, url, (await stack.stagemap.deps.repos.internships.all()).length);
     console.log(`  scripts before the first screen: ${first.scripts.join(', ')}`);
+    if (first.later.length > 0) console.log(`  requested after it (not counted): ${first.later.join(', ')}`);
     await small.close();
 
     // (2) 5,000 internships.
@@ -141,12 +181,32 @@ export default async function bench(): Promise<BenchFigure[]> {
       rendered.push(r.renderedAt);
     }
     await page.close();
+
+    // (3) The same first screen inside Teams with Entra sign-in: the local sign-in chunk is replaced by MSAL's
+    // nested app authentication, and teams-js comes with the host. Not measurable here without a tenant, so it
+    // is computed from the built chunks (named by what they hold), to keep the local figure honest.
+    const assets = await readdir(join(DIST, 'assets'));
+    const gz = async (name: string) => gzipSync(await readFile(join(DIST, 'assets', name))).length;
+    const chunk = async (test: (name: string, text: string) => boolean) => {
+      for (const name of assets.filter((n) => n.endsWith('.js')))
+        if (test(name, await readFile(join(DIST, 'assets', name), 'utf8'))) return gz(name);
+      throw new Error('chunk not found');
+    };
+    const msal = await chunk((n) => n.startsWith('msal-token-provider-'));
+    const teamsJs = await chunk((_, t) => t.includes('teamsjs'));
+    const local = await chunk((n) => n.startsWith('local-token-provider-'));
+    const inTeams = first.jsGzipBytes - local + msal + teamsJs;
     return [
       {
         name: 'tab: JS before the first screen (gzip)',
         value: round(first.jsGzipBytes / 1024, 1),
         unit: 'KB',
         goal: '<= 200',
+      },
+      {
+        name: 'tab: JS before the first screen in Teams with Entra sign-in (gzip; + MSAL NAA + teams-js, computed)',
+        value: round(inTeams / 1024, 1),
+        unit: 'KB',
       },
       {
         name: `tab: coordinator home interactive, ${INTERNSHIPS} internships (median of ${LOADS})`,

@@ -1,6 +1,6 @@
 import { TabList, Tab, makeStyles, tokens } from '@fluentui/react-components';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { Suspense, useEffect, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useMe } from './features/home/api/use-me';
@@ -12,12 +12,10 @@ import { ROUTES } from './routes';
 
 const useStyles = makeStyles({ nav: { marginBottom: tokens.spacingVerticalM } });
 
-/** Namespaces of the navigation's labels (`ns:key`): loaded before the navigation renders (it suspends meanwhile). */
-const NAV_NAMESPACES = [...new Set(['common', ...ROUTES.flatMap((r) => (r.nav ? [r.nav.label.split(':')[0]!] : []))])];
-
 function Navigation() {
   const me = useMe();
-  const { t } = useTranslation(NAV_NAMESPACES);
+  // Its labels are in the bundled `common` namespace: the navigation does not wait for any feature's texts.
+  const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
   const styles = useStyles();
@@ -62,10 +60,7 @@ export function App({ api, host }: { api: ApiClient; host: HostContext }) {
         <HostProvider host={host}>
           <BrowserRouter basename="/tab">
             <DeepLink subPageId={host.subPageId} />
-            {/* The navigation's labels come with their features' texts: it may appear a moment after the page. */}
-            <Suspense fallback={null}>
-              <Navigation />
-            </Suspense>
+            <Navigation />
             <Routes>
               {ROUTES.map((r) => (
                 <Route key={r.path} path={r.path} element={r.element} />

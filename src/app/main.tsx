@@ -1,6 +1,7 @@
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode, useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import type { Theme } from '@fluentui/react-components';
 import type { i18n } from 'i18next';
 import type { Locale } from '../domain/i18n';
 import { App } from './app';
@@ -11,24 +12,43 @@ import { createI18n } from './i18n/i18n';
 import { createApiClient } from './lib/api-client';
 import { sessionStore } from './lib/safe-storage';
 import { AppShell } from './shell/app-shell';
+import { loadFluentTheme } from './shell/themes';
 
 /** Outside Teams the user may pick a language; it holds for the browser session. */
 const LANGUAGE_KEY = 'stagemap.language';
+
+interface ShownTheme {
+  name: HostTheme;
+  fluent: Theme;
+}
 
 function Root({
   host,
   i18n,
   tokens,
   config,
+  initialTheme,
 }: {
   host: HostContext;
   i18n: i18n;
   tokens: TokenProvider;
   config: RuntimeConfig;
+  initialTheme: ShownTheme;
 }) {
-  const [theme, setTheme] = useState<HostTheme>(host.theme);
+  const [theme, setTheme] = useState<ShownTheme>(initialTheme);
+  const wanted = useRef(initialTheme.name);
+  // A theme shows once its tokens are loaded; when switches overlap, the last one asked for wins.
+  const switchTheme = useCallback((name: HostTheme) => {
+    wanted.current = name;
+    void loadFluentTheme(name).then(
+      (fluent) => {
+        if (wanted.current === name) setTheme({ name, fluent });
+      },
+      () => undefined,
+    );
+  }, []);
   const api = useState(() => createApiClient(config.apiBaseUrl, tokens, () => i18n.language as Locale))[0];
-  useEffect(() => host.onThemeChange(setTheme), [host]);
+  useEffect(() => host.onThemeChange(switchTheme), [host, switchTheme]);
   useEffect(() => {
     document.documentElement.lang = i18n.language;
     document.body.dataset.ready = 'true';
@@ -42,10 +62,11 @@ function Root({
   return (
     <I18nextProvider i18n={i18n}>
       <AppShell
-        theme={theme}
+        theme={theme.name}
+        fluentTheme={theme.fluent}
         inTeams={host.inTeams}
         onLocaleChange={changeLocale}
-        onThemeChange={setTheme}
+        onThemeChange={switchTheme}
         onSwitchUser={config.auth.mode === 'local' ? () => void tokens.signOut() : undefined}
       >
         <App api={api} host={host} />
@@ -76,10 +97,16 @@ async function boot() {
     window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
   );
   const host = await connectToHost(defaults, config.teamsHostOrigins);
-  const i18n = await createI18n(host.locale);
+  const [i18n, fluent] = await Promise.all([createI18n(host.locale), loadFluentTheme(host.theme)]);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <Root host={host} i18n={i18n} tokens={tokens} config={config} />
+      <Root
+        host={host}
+        i18n={i18n}
+        tokens={tokens}
+        config={config}
+        initialTheme={{ name: host.theme, fluent }}
+      />
     </StrictMode>,
   );
 }

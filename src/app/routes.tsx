@@ -2,7 +2,7 @@ import { Spinner } from '@fluentui/react-components';
 import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeView } from '../domain/views';
-import { ConfigurePage } from './features/configure/components/configure-page';
+import type { MESSAGES } from './i18n/messages';
 import { HomePage } from './features/home/components/home-page';
 
 function ScreenLoading() {
@@ -25,6 +25,7 @@ function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>,
   };
 }
 
+const ConfigurePage = screen(() => import('./features/configure/components/configure-page'), 'ConfigurePage');
 const InternshipPage = screen(
   () => import('./features/internships/components/internship-page'),
   'InternshipPage',
@@ -49,47 +50,50 @@ const NeedsPage = screen(() => import('./features/needs/components/needs-page'),
 export interface AppRoute {
   path: string;
   element: ReactElement;
-  /** In the main navigation: `namespace:key` of its label, and who sees it. */
-  nav?: { label: string; show(me: MeView): boolean };
+  /**
+   * In the main navigation: the key of its label in the `common` namespace (bundled with the shell, so the
+   * navigation never waits for a feature's texts), and who sees it.
+   */
+  nav?: { label: `nav.${keyof typeof MESSAGES.en.nav}`; show(me: MeView): boolean };
 }
 
 /** Every screen of the tab; a feature adds its routes here (one line each). */
 export const ROUTES: AppRoute[] = [
-  { path: '/', element: <HomePage />, nav: { label: 'common:nav.home', show: () => true } },
+  { path: '/', element: <HomePage />, nav: { label: 'nav.home', show: () => true } },
   { path: '/internships/:id', element: <InternshipPage /> },
   { path: '/configure', element: <ConfigurePage /> },
-  { path: '/overview', element: <OverviewPage />, nav: { label: 'common:nav.overview', show: () => true } },
+  { path: '/overview', element: <OverviewPage />, nav: { label: 'nav.overview', show: () => true } },
   {
     path: '/needs',
     element: <NeedsPage />,
-    nav: { label: 'needs:nav', show: (me) => me.isCoordinator || me.headOfServices.length > 0 },
+    nav: { label: 'nav.needs', show: (me) => me.isCoordinator || me.headOfServices.length > 0 },
   },
   {
     path: '/applications',
     element: <ApplicationsPage />,
-    nav: { label: 'applications:nav', show: (me) => me.isCoordinator },
+    nav: { label: 'nav.applications', show: (me) => me.isCoordinator },
   },
   { path: '/applications/:id', element: <ApplicationPage /> },
   { path: '/applications/:id/intake', element: <IntakePage /> },
   {
     path: '/partners',
     element: <PartnersPage />,
-    nav: { label: 'partners:nav', show: (me) => me.isCoordinator },
+    nav: { label: 'nav.partners', show: (me) => me.isCoordinator },
   },
-  { path: '/policy', element: <PolicyPage />, nav: { label: 'policy:nav', show: (me) => me.isCoordinator } },
+  { path: '/policy', element: <PolicyPage />, nav: { label: 'nav.policy', show: (me) => me.isCoordinator } },
   {
     path: '/regulation',
     element: <RegulationPage />,
-    nav: { label: 'policy:regulationNav', show: () => true },
+    nav: { label: 'nav.regulation', show: () => true },
   },
   {
     path: '/reports',
     element: <ReportPage />,
-    nav: { label: 'reports:nav', show: (me) => me.isCoordinator },
+    nav: { label: 'nav.reports', show: (me) => me.isCoordinator },
   },
   {
     path: '/settings',
     element: <SettingsPage />,
-    nav: { label: 'policy:settingsNav', show: (me) => me.isCoordinator },
+    nav: { label: 'nav.settings', show: (me) => me.isCoordinator },
   },
 ];

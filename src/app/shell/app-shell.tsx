@@ -1,9 +1,18 @@
-import { Button, FluentProvider, Select, Text, makeStyles, tokens, useId } from '@fluentui/react-components';
+import {
+  Button,
+  FluentProvider,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+  useId,
+  type Theme,
+} from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../domain/i18n';
 import type { HostTheme } from '../host/teams-host';
-import { FLUENT_THEMES } from './themes';
+import { preloadFluentThemes } from './themes';
 
 const useStyles = makeStyles({
   root: {
@@ -39,6 +48,8 @@ const LANGUAGE_NAMES: Record<Locale, string> = {
 
 export interface AppShellProps {
   theme: HostTheme;
+  /** The Fluent theme of `theme` (loaded by the caller: see themes.ts). */
+  fluentTheme: Theme;
   inTeams: boolean;
   onLocaleChange(locale: Locale): void;
   onThemeChange(theme: HostTheme): void;
@@ -50,6 +61,7 @@ export interface AppShellProps {
 /** Frame of every screen: Fluent theme of the host, and — outside Teams only — language and theme pickers. */
 export function AppShell({
   theme,
+  fluentTheme,
   inTeams,
   onLocaleChange,
   onThemeChange,
@@ -61,7 +73,7 @@ export function AppShell({
   const langId = useId('lang');
   const themeId = useId('theme');
   return (
-    <FluentProvider theme={FLUENT_THEMES[theme]} lang={i18n.language}>
+    <FluentProvider theme={fluentTheme} lang={i18n.language}>
       <div className={styles.root} data-theme={theme}>
         <a className={styles.skip} href="#main">
           {t('shell.skipToContent')}
@@ -85,7 +97,13 @@ export function AppShell({
                 ))}
               </Select>
               <label htmlFor={themeId}>{t('shell.theme')}</label>
-              <Select id={themeId} value={theme} onChange={(_, d) => onThemeChange(d.value as HostTheme)}>
+              <Select
+                id={themeId}
+                value={theme}
+                onChange={(_, d) => onThemeChange(d.value as HostTheme)}
+                onFocus={preloadFluentThemes}
+                onPointerEnter={preloadFluentThemes}
+              >
                 <option value="light">{t('shell.themeLight')}</option>
                 <option value="dark">{t('shell.themeDark')}</option>
                 <option value="contrast">{t('shell.themeContrast')}</option>

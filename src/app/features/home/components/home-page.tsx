@@ -1,6 +1,6 @@
 import { Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { AttentionView } from '../../../../domain/attention-views';
@@ -12,13 +12,38 @@ import { AppLink } from '../../../components/app-link';
 import { formatDate } from '../../../components/format';
 import { QueryState } from '../../../components/query-state';
 import { useInternships } from '../../internships/api/use-internships';
-import { CoordinatorCharts } from '../../reports/components/coordinator-charts';
 import { InternshipList } from '../../internships/components/internship-list';
 import { useAttention } from '../api/use-attention';
 import { useMe } from '../api/use-me';
 
 // The attention lists are not part of the home's first paint: their code is fetched alongside their data.
 const loadPanels = () => import('./attention-panels');
+
+/**
+ * The charts sit below the list: their code is fetched once the browser is idle after the home has painted, so
+ * it never competes with the list for the network or the main thread.
+ */
+function LaterCharts() {
+  const [show, setShow] = useState(false);
+  useEffect(() => {
+    const go = () => setShow(true);
+    if ('requestIdleCallback' in window) {
+      const id = window.requestIdleCallback(go, { timeout: 2000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = setTimeout(go, 200);
+    return () => clearTimeout(id);
+  }, []);
+  return show ? (
+    <Suspense fallback={null}>
+      <CoordinatorCharts />
+    </Suspense>
+  ) : null;
+}
+// The charts (and the report's texts) come after the list: not part of the first screen's JavaScript.
+const CoordinatorCharts = lazy(async () => ({
+  default: (await import('../../reports/components/coordinator-charts')).CoordinatorCharts,
+}));
 const OverduePanel = lazy(async () => ({ default: (await loadPanels()).OverduePanel }));
 const DueFromMeList = lazy(async () => ({ default: (await loadPanels()).DueFromMeList }));
 
@@ -195,7 +220,7 @@ function CoordinatorSummary({
         </Card>
       </div>
       {overdue}
-      <CoordinatorCharts />
+      <LaterCharts />
     </>
   );
 }
