@@ -38,7 +38,13 @@ import {
   type QuestionnaireKey,
 } from './questionnaires';
 import { MILESTONE_FIELD_SEPARATOR } from './answers';
-import type { ChecklistItem, EvaluationRecord, Moment, MomentState } from './records';
+import {
+  isQuestionnaireRecord,
+  type ChecklistItem,
+  type EvaluationRecord,
+  type Moment,
+  type MomentState,
+} from './records';
 import { MOMENT_KINDS, type MomentKind } from './schedule';
 import type { WorkCalendar } from './workdays';
 
@@ -342,7 +348,7 @@ const documentParties = (type: DocumentType, i: Internship): WaitingParty[] =>
       : [party('coordinator', i)];
 
 /** True when any traffic-light answer of the record is red (per-milestone answers included). */
-function isRed(r: EvaluationRecord): boolean {
+function isRed(r: EvaluationRecord & { questionnaire: QuestionnaireKey }): boolean {
   const lights = new Set(
     questionnaire(r.questionnaire)
       .questions.filter((q) => q.kind === 'trafficLight')
@@ -354,8 +360,8 @@ function isRed(r: EvaluationRecord): boolean {
 }
 
 function redFlags(input: AttentionInput, internships: Map<string, Internship>): RedFlagEntry[] {
-  const latest = new Map<string, EvaluationRecord>();
-  for (const r of input.evaluations) {
+  const latest = new Map<string, EvaluationRecord & { questionnaire: QuestionnaireKey }>();
+  for (const r of input.evaluations.filter(isQuestionnaireRecord)) {
     if (!internships.has(r.internshipKey) || !TRAFFIC_LIGHT_QUESTIONNAIRES.includes(r.questionnaire))
       continue;
     const k = `${r.internshipKey}\u0000${r.questionnaire}`;

@@ -2,7 +2,13 @@ import type { Internship, PersonRef } from './internship';
 
 /** Test and demo factories: a valid object with overridable parts, instead of giant fixtures. */
 export function buildPerson(overrides: Partial<PersonRef> = {}): PersonRef {
-  return { id: 'u-intern', displayName: 'Lotte Janssens', email: 'lotte.janssens@stagemap.local', locale: 'nl', ...overrides };
+  return {
+    id: 'u-intern',
+    displayName: 'Lotte Janssens',
+    email: 'lotte.janssens@stagemap.local',
+    locale: 'nl',
+    ...overrides,
+  };
 }
 
 export function buildInternship(overrides: Partial<Internship> = {}): Internship {
@@ -20,5 +26,14 @@ export function buildInternship(overrides: Partial<Internship> = {}): Internship
   };
 }
 
-export const mentor = buildPerson({ id: 'u-mentor', displayName: 'Pieter De Smet', email: 'pieter.desmet@stagemap.local' });
-export const backup = buildPerson({ id: 'u-backup', displayName: 'Sophie Dubois', email: 'sophie.dubois@stagemap.local', locale: 'fr' });
+export const mentor = buildPerson({
+  id: 'u-mentor',
+  displayName: 'Pieter De Smet',
+  email: 'pieter.desmet@stagemap.local',
+});
+export const backup = buildPerson({
+  id: 'u-backup',
+  displayName: 'Sophie Dubois',
+  email: 'sophie.dubois@stagemap.local',
+  locale: 'fr',
+});

@@ -121,8 +121,10 @@ export function checkGate(i: Internship, target: Phase, facts: GateFacts, today:
       if (!i.decision) r.push({ code: 'noDecision' });
       else if (i.decision === 'refused') r.push({ code: 'refused' });
       r.push(...staffingReasons(i));
-      if (facts.missingStartDocuments.length > 0) r.push({ code: 'missingDocuments', items: [...facts.missingStartDocuments] });
-      if (facts.openLogisticsItems.length > 0) r.push({ code: 'logisticsOpen', items: [...facts.openLogisticsItems] });
+      if (facts.missingStartDocuments.length > 0)
+        r.push({ code: 'missingDocuments', items: [...facts.missingStartDocuments] });
+      if (facts.openLogisticsItems.length > 0)
+        r.push({ code: 'logisticsOpen', items: [...facts.openLogisticsItems] });
       return result(r);
     }
     case 'evaluation': {
@@ -132,7 +134,8 @@ export function checkGate(i: Internship, target: Phase, facts: GateFacts, today:
       return result(r);
     }
     case 'closed': {
-      if (i.closingWaiver) return result(i.closingWaiver.reason.trim() ? [] : [{ code: 'waiverReasonMissing' }]);
+      if (i.closingWaiver)
+        return result(i.closingWaiver.reason.trim() ? [] : [{ code: 'waiverReasonMissing' }]);
       const r: GateReason[] = [];
       if (!facts.finalEvaluationDone) r.push({ code: 'finalEvaluationMissing' });
       if (!facts.satisfactionMentorDone) r.push({ code: 'satisfactionMentorMissing' });
@@ -163,7 +166,13 @@ function lastWeekStart(endDate: string): string {
 export type Transition<T> = { ok: true; value: T } | { ok: false; reasons: GateReason[] };
 
 /** Moves to the next phase when the gate and the actor's role allow it. */
-export function advance(i: Internship, target: Phase, facts: GateFacts, actor: Role, now: Date): Transition<Internship> {
+export function advance(
+  i: Internship,
+  target: Phase,
+  facts: GateFacts,
+  actor: Role,
+  now: Date,
+): Transition<Internship> {
   if (!ROLES_FOR_PHASE[target].includes(actor)) return { ok: false, reasons: [{ code: 'roleNotAllowed' }] };
   if (target === 'stopped') return { ok: false, reasons: [{ code: 'stopReasonMissing' }] };
   const gate = checkGate(i, target, facts, now.toISOString().slice(0, 10));
@@ -184,7 +193,8 @@ export function recordDecision(
   at: IsoInstant,
 ): Transition<Internship> {
   if (actor !== 'coordinator') return { ok: false, reasons: [{ code: 'roleNotAllowed' }] };
-  if (i.phase !== 'decision') return { ok: false, reasons: [{ code: isTerminal(i.phase) ? 'terminal' : 'notNextPhase' }] };
+  if (i.phase !== 'decision')
+    return { ok: false, reasons: [{ code: isTerminal(i.phase) ? 'terminal' : 'notNextPhase' }] };
   const r: GateReason[] = [];
   if (!i.interviewAt) r.push({ code: 'interviewNotHeld' });
   else if (at <= i.interviewAt) r.push({ code: 'decisionDuringInterview' });
@@ -208,11 +218,20 @@ export function stopEarly(
   if (!by || !STOPPED_BY.includes(by)) r.push({ code: 'stoppedByMissing' });
   if (!reason.trim()) r.push({ code: 'stopReasonMissing' });
   if (r.length > 0 || !by) return { ok: false, reasons: r };
-  return { ok: true, value: { ...i, phase: 'stopped', stoppedBy: by, stopReason: reason.trim(), stoppedAt: at } };
+  return {
+    ok: true,
+    value: { ...i, phase: 'stopped', stoppedBy: by, stopReason: reason.trim(), stoppedAt: at },
+  };
 }
 
 /** A coordinator may close without the final answers, but only explicitly and with a reason that is kept. */
-export function waiveClosingRequirements(i: Internship, actor: Role, actorId: string, reason: string, at: IsoInstant): Transition<Internship> {
+export function waiveClosingRequirements(
+  i: Internship,
+  actor: Role,
+  actorId: string,
+  reason: string,
+  at: IsoInstant,
+): Transition<Internship> {
   if (actor !== 'coordinator') return { ok: false, reasons: [{ code: 'roleNotAllowed' }] };
   if (!reason.trim()) return { ok: false, reasons: [{ code: 'waiverReasonMissing' }] };
   return { ok: true, value: { ...i, closingWaiver: { by: actorId, at, reason: reason.trim() } } };
@@ -223,15 +242,35 @@ export const PHASE_NAMES: Readonly<Record<Phase, LocalizedText>> = {
   preparation: { nl: 'Voorbereiding', fr: 'Préparation', de: 'Vorbereitung', en: 'Preparation' },
   decision: { nl: 'Beslissing', fr: 'Décision', de: 'Entscheidung', en: 'Decision' },
   execution: { nl: 'Uitvoering', fr: 'Exécution', de: 'Durchführung', en: 'Execution' },
-  evaluation: { nl: 'Evaluatie en rapportering', fr: 'Évaluation et rapport', de: 'Bewertung und Berichterstattung', en: 'Evaluation and reporting' },
+  evaluation: {
+    nl: 'Evaluatie en rapportering',
+    fr: 'Évaluation et rapport',
+    de: 'Bewertung und Berichterstattung',
+    en: 'Evaluation and reporting',
+  },
   closed: { nl: 'Afgesloten', fr: 'Clôturé', de: 'Abgeschlossen', en: 'Closed' },
-  stopped: { nl: 'Vroegtijdig stopgezet', fr: 'Arrêté prématurément', de: 'Vorzeitig beendet', en: 'Stopped early' },
+  stopped: {
+    nl: 'Vroegtijdig stopgezet',
+    fr: 'Arrêté prématurément',
+    de: 'Vorzeitig beendet',
+    en: 'Stopped early',
+  },
 };
 
 export const STOPPED_BY_NAMES: Readonly<Record<StoppedBy, LocalizedText>> = {
-  intern: { nl: 'De stagiair zelf', fr: 'Le stagiaire lui-même', de: 'Der Praktikant selbst', en: 'The intern' },
+  intern: {
+    nl: 'De stagiair zelf',
+    fr: 'Le stagiaire lui-même',
+    de: 'Der Praktikant selbst',
+    en: 'The intern',
+  },
   school: { nl: 'De school', fr: "L'établissement d'enseignement", de: 'Die Schule', en: 'The school' },
-  organisation: { nl: 'De organisatie', fr: "L'organisation", de: 'Die Organisation', en: 'The organisation' },
+  organisation: {
+    nl: 'De organisatie',
+    fr: "L'organisation",
+    de: 'Die Organisation',
+    en: 'The organisation',
+  },
   mentor: { nl: 'De stagementor', fr: 'Le maître de stage', de: 'Der Praktikumsbetreuer', en: 'The mentor' },
 };
 
@@ -382,4 +421,5 @@ export const GATE_REASON_TEXTS: Readonly<Record<GateReasonCode, LocalizedText>> 
   },
 };
 
-export const gateReasonText = (reason: GateReason, locale: Locale): string => GATE_REASON_TEXTS[reason.code][locale];
+export const gateReasonText = (reason: GateReason, locale: Locale): string =>
+  GATE_REASON_TEXTS[reason.code][locale];

@@ -111,7 +111,8 @@ export interface EvaluationRecord {
   id: string;
   key: string;
   internshipKey: string;
-  questionnaire: QuestionnaireKey;
+  /** Absent for the answer of a checklist card (preparation, first day, results): no questionnaire, ticks only. */
+  questionnaire?: QuestionnaireKey;
   momentKey?: string;
   respondentOid: string;
   answers: Record<string, AnswerValue>;
@@ -119,6 +120,11 @@ export interface EvaluationRecord {
   /** An intern sees an evaluation only once it is shared with them (evaluation.readShared); absent = not shared. */
   sharedWithIntern?: boolean;
 }
+
+/** An answer to a questionnaire (not a checklist card's ticks). */
+export const isQuestionnaireRecord = <T extends EvaluationRecord>(
+  r: T,
+): r is T & { questionnaire: QuestionnaireKey } => r.questionnaire !== undefined;
 
 // ---------- journal ----------
 

@@ -86,17 +86,8 @@ const emptyCounts = (year: number): YearlyCounts => ({
   purgedKeys: [],
 });
 
-/**
- * The questionnaire an Evaluations item answers, for the counts; undefined for a checklist card's answer. Those
- * items have no questionnaire (the column is empty, which the repository reads as its default), so the answer's
- * own keys decide: question keys start with their questionnaire's key, checklist item keys with their checklist's.
- */
-function countedQuestionnaire(e: EvaluationRecord): string | undefined {
-  const keys = Object.keys(e.answers).filter((k) => !k.startsWith('_'));
-  return keys.length === 0 || keys.some((k) => k.startsWith(`${e.questionnaire}.`))
-    ? e.questionnaire
-    : undefined;
-}
+/** The questionnaire an Evaluations item answers, for the counts; undefined for a checklist card's answer. */
+const countedQuestionnaire = (e: EvaluationRecord): string | undefined => e.questionnaire;
 
 /** The yearly counts of purged internships (Settings item `yearlyCounts:<year>`), if any was purged that year. */
 export async function yearlyCounts(

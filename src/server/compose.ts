@@ -108,6 +108,8 @@ export async function startStagemap(
     audiences: [config.apiIdUri, config.clientId],
     requiredScope: 'access_as_user',
     keys: remoteJwks(`${config.authority}/${config.tenantId}/discovery/v2.0/keys`),
+    // The issuer's clock: locally the emulator's, which a tester may move forward by weeks.
+    now: () => clock.now(),
   });
 
   const api = Router();

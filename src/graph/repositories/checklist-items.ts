@@ -86,10 +86,11 @@ export class ChecklistItemsRepository extends ListRepository<ChecklistItem> {
   }
 
   /** Open items of these internships due on or before `date` (late, or due soon): the homes' lists. */
-  openDueOf(internshipKeys: readonly string[], date: IsoDate): Promise<Stored<ChecklistItem>[]> {
+  openDueOf(internshipKeys: readonly string[] | 'all', date: IsoDate): Promise<Stored<ChecklistItem>[]> {
+    // Yes/No columns compare as 0/1 in SharePoint list-item filters.
     return this.queryByInternshipKeys(
       internshipKeys,
-      and(eq('fields/Done', false), le('fields/DueDate', dateLiteral(date))),
+      and(eq('fields/Done', 0), le('fields/DueDate', dateLiteral(date))),
     );
   }
 

@@ -21,7 +21,7 @@ function fromListFields(id: string, f: Fields): EvaluationRecord {
     id,
     key: readText(f, 'Key') ?? '',
     internshipKey: readText(f, 'InternshipKey') ?? '',
-    questionnaire: (readText(f, 'Questionnaire') ?? 'followUp') as QuestionnaireKey,
+    questionnaire: readText(f, 'Questionnaire') as QuestionnaireKey | undefined,
     respondentOid: readText(f, 'RespondentOid') ?? '',
     answers: readJson<Record<string, AnswerValue>>(f, 'Answers', {}),
     submittedAt: readInstant(f, 'SubmittedAt') ?? '',

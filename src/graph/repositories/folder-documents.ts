@@ -12,6 +12,8 @@ export async function documentTypesOf(
   ctx: RepositoryContext,
   internshipKeys: readonly string[],
   types: readonly DocumentKey[],
+  /** The keys are every internship under way (a coordinator): one query per library on the type alone. */
+  all = false,
 ): Promise<Map<string, Set<DocumentKey>>> {
   const out = new Map<string, Set<DocumentKey>>(internshipKeys.map((k) => [k, new Set<DocumentKey>()]));
   if (internshipKeys.length === 0 || types.length === 0) return out;
@@ -21,7 +23,7 @@ export async function documentTypesOf(
         ctx,
         `/sites/${segment(ctx.siteId)}/lists/${segment(library)}/items`,
         'fields/InternshipKey',
-        internshipKeys,
+        all ? 'all' : internshipKeys,
         // Folders carry the InternshipKey too, but no DocumentType: the type filter leaves them out.
         {
           filter: anyOf('fields/DocumentType', [...types]),

@@ -191,7 +191,10 @@ export class ListRepository<T extends { id: string; key: string }> {
    * Items of many internships that also match `filter` (indexed columns only): see queryByKeyGroups. What a home
    * screen over all running internships needs costs a round trip per 500 internships, not one per internship.
    */
-  protected async queryByInternshipKeys(keys: readonly string[], filter?: ODataFilter): Promise<Stored<T>[]> {
+  protected async queryByInternshipKeys(
+    keys: readonly string[] | 'all',
+    filter?: ODataFilter,
+  ): Promise<Stored<T>[]> {
     const items = await queryByKeyGroups(this.ctx, this.itemsPath, 'fields/InternshipKey', keys, {
       ...(filter ? { filter } : {}),
       expand: this.expand,
@@ -384,9 +387,16 @@ export async function queryByKeyGroups(
   ctx: RepositoryContext,
   itemsPath: string,
   column: string,
-  keys: readonly string[],
+  keys: readonly string[] | 'all',
   opts: { filter?: ODataFilter; expand: string },
 ): Promise<ListItem[]> {
+  // Every internship (a coordinator's home): one paged query on the indexed filter alone is cheaper than
+  // thousands of keys in groups; the caller keeps the internships it wants.
+  if (keys === 'all')
+    return pageAll<ListItem>(
+      ctx.graph,
+      `${itemsPath}${buildQuery({ ...(opts.filter ? { filter: opts.filter } : {}), expand: opts.expand, top: LIST_ITEMS_MAX_TOP })}`,
+    );
   const unique = [...new Set(keys)].filter((k) => k !== '');
   if (unique.length === 0) return [];
   const reqs: BatchRequest[] = chunk(unique, KEYS_PER_QUERY).map((group) => {

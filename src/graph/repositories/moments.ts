@@ -133,7 +133,7 @@ export class MomentsRepository extends ListRepository<Moment> {
 
   /** Moments of these internships sent (or due to be) before `before` and in the given states: the homes' lists. */
   inStatesOf(
-    internshipKeys: readonly string[],
+    internshipKeys: readonly string[] | 'all',
     before: Date,
     states: readonly MomentState[],
   ): Promise<Stored<Moment>[]> {

@@ -1,3 +1,4 @@
+import { interpolate } from '../../bot/cards/format';
 import { MOMENT_TITLES } from '../../bot/cards/texts';
 import { canOnInternship, type Actor, type InternshipAction } from '../../domain/access';
 import { entryId, type AttentionEntry } from '../../domain/attention';
@@ -52,8 +53,7 @@ function title(e: AttentionEntry, c: AttentionPresentContext): string {
   switch (e.kind) {
     case 'unansweredMoment':
     case 'evaluationToFill': {
-      const t = MOMENT_TITLES[e.momentKind][c.locale];
-      return e.momentKind === 'followUp' ? `${t} ${e.seq}` : t;
+      return interpolate(MOMENT_TITLES[e.momentKind][c.locale], { n: e.seq });
     }
     case 'lateChecklistItem':
       return checklistItemText(e.templateKey, c.settings, c.locale).text;

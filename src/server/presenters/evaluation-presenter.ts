@@ -2,7 +2,7 @@ import { canOnInternship, type Actor, type InternshipAction } from '../../domain
 import type { Internship, PersonRef } from '../../domain/internship';
 import { milestonesToScore } from '../../domain/plan';
 import type { QuestionnaireKey } from '../../domain/questionnaires';
-import type { EvaluationRecord } from '../../domain/records';
+import { isQuestionnaireRecord, type EvaluationRecord } from '../../domain/records';
 import { personView, type PersonView } from '../../domain/views';
 import type { EvaluationView, EvaluationsView } from '../../domain/views-records';
 import type { Stored } from '../../graph/repositories/list-repository';
@@ -47,7 +47,7 @@ export const mayFill = (actor: Actor, i: Internship, q: QuestionnaireKey): boole
 export function mayRead(actor: Actor, i: Internship, r: EvaluationRecord): boolean {
   if (r.respondentOid === actor.userId) return true;
   const can = (a: InternshipAction) => canOnInternship(actor, a, i);
-  const kind = TAB_QUESTIONNAIRES[r.questionnaire]?.kind ?? 'evaluation';
+  const kind = (r.questionnaire && TAB_QUESTIONNAIRES[r.questionnaire]?.kind) || 'evaluation';
   if (kind === 'survey') return can('survey.readAll');
   if (kind === 'pulse') return can('evaluation.read') || can('survey.readAll');
   return can('evaluation.read') || (can('evaluation.readShared') && r.sharedWithIntern === true);
@@ -60,7 +60,11 @@ export function personOf(i: Internship, oid: string | undefined): PersonView | u
   return personView(people.find((p) => p?.id === oid));
 }
 
-export function presentEvaluation(i: Internship, r: Stored<EvaluationRecord>, actor: Actor): EvaluationView {
+export function presentEvaluation(
+  i: Internship,
+  r: Stored<EvaluationRecord> & { questionnaire: QuestionnaireKey },
+  actor: Actor,
+): EvaluationView {
   return {
     id: r.id,
     key: r.key,
@@ -87,6 +91,7 @@ export function presentEvaluations(
     canShare: canOnInternship(actor, 'evaluation.write', i),
     milestones: milestonesToScore(i.plan).map((m) => ({ key: m.key, title: m.title })),
     records: records
+      .filter(isQuestionnaireRecord)
       .filter((r) => TAB_QUESTIONNAIRES[r.questionnaire] && mayRead(actor, i, r))
       .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))
       .map((r) => presentEvaluation(i, r, actor)),

@@ -1,3 +1,4 @@
+import { interpolate } from '../../bot/cards/format';
 import { MOMENT_TITLES } from '../../bot/cards/texts';
 import type { Locale } from '../../domain/i18n';
 import type { Moment } from '../../domain/records';
@@ -15,7 +16,7 @@ export function presentMoment(
     id: m.id,
     key: m.key,
     kind: m.kind,
-    title: MOMENT_TITLES[m.kind][locale],
+    title: interpolate(MOMENT_TITLES[m.kind][locale], { n: m.seq }),
     seq: m.seq,
     dueDate: m.dueDate,
     sendAt: m.sendAt,

@@ -56,17 +56,25 @@ export function attentionRoutes(deps: ServerDeps): Router {
       internships
         .filter((i) => kinds.some((k) => canOnInternship(actor, ATTENTION_READ[k], i)))
         .map((i) => i.key);
+    // A coordinator follows every internship under way: one indexed query per list instead of key groups,
+    // then only the followed internships' records are kept.
+    const everything = canInOrganisation(actor, 'internships.listAll');
+    const followedKeys = new Set(internships.map((i) => i.key));
+    const scope = (...kinds: AttentionKind[]) => (everything ? ('all' as const) : keysFor(...kinds));
+    const mine = <R extends { internshipKey: string }>(rows: R[]) =>
+      rows.filter((r) => followedKeys.has(r.internshipKey));
     // Moments are fetched up to the end of today: due today counts for "due from me", not yet as overdue.
     const endOfToday = new Date(atLocalTime(fromEpochDay(toEpochDay(today) + 1), '00:00'));
     const [moments, checklistItems, evaluations, documents] = await Promise.all([
-      deps.repos.moments.inStatesOf(keysFor('unansweredMoment'), endOfToday, UNANSWERED_STATES),
-      deps.repos.checklistItems.openDueOf(
-        keysFor('lateChecklistItem'),
-        calendar.addWorkdays(today, DUE_HORIZON_WORKDAYS),
-      ),
+      deps.repos.moments
+        .inStatesOf(scope('unansweredMoment'), endOfToday, UNANSWERED_STATES)
+        .then((ms) => ms.filter((m) => followedKeys.has(m.internshipId))),
+      deps.repos.checklistItems
+        .openDueOf(scope('lateChecklistItem'), calendar.addWorkdays(today, DUE_HORIZON_WORKDAYS))
+        .then(mine),
       // Answers also close questionnaire moments answered in the tab, so they are read with the moments too.
       deps.repos.evaluations.ofInternships(keysFor('redFlag', 'unansweredMoment'), ATTENTION_QUESTIONNAIRES),
-      documentTypesOf(deps.repos.ctx, keysFor('missingDocument'), ATTENTION_DOCUMENTS),
+      documentTypesOf(deps.repos.ctx, keysFor('missingDocument'), ATTENTION_DOCUMENTS, everything),
     ]);
     const input = { today, calendar, internships, moments, checklistItems, evaluations, documents };
     const byKey = new Map(internships.map((i) => [i.key, i]));

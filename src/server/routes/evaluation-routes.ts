@@ -7,7 +7,7 @@ import type { Internship } from '../../domain/internship';
 import { isTerminal } from '../../domain/phases';
 import { milestonesToScore } from '../../domain/plan';
 import { isQuestionnaireKey, type QuestionnaireKey } from '../../domain/questionnaires';
-import type { EvaluationRecord } from '../../domain/records';
+import { isQuestionnaireRecord, type EvaluationRecord } from '../../domain/records';
 import type { Stored } from '../../graph/repositories/list-repository';
 import { RepositoryConflictError } from '../../graph/repositories/repository-errors';
 import type { ServerDeps } from '../deps';
@@ -60,7 +60,8 @@ export function evaluationRoutes(deps: ServerDeps): Router {
     const { actor } = ctxOf(req);
     const id = String(req.params.evaluationId ?? '');
     const e = /^\d{1,10}$/.test(id) ? await deps.repos.evaluations.getById(id) : undefined;
-    if (!e || e.internshipKey !== i.key || !TAB_QUESTIONNAIRES[e.questionnaire]) throw notFound();
+    if (!e || !isQuestionnaireRecord(e) || e.internshipKey !== i.key || !TAB_QUESTIONNAIRES[e.questionnaire])
+      throw notFound();
     if (!mayRead(actor, i, e)) throw forbidden();
     res.setHeader('etag', e.etag);
     res.json(presentEvaluation(i, e, actor));
@@ -104,13 +105,15 @@ export function evaluationRoutes(deps: ServerDeps): Router {
       res.status(201);
     } else {
       const ifMatch = req.header('if-match');
-      if (!ifMatch) throw conflict(presentEvaluation(i, existing, actor));
+      if (!ifMatch) throw conflict(presentEvaluation(i, { ...existing, questionnaire: q }, actor));
       try {
         saved = await deps.repos.evaluations.update({ ...existing, etag: ifMatch }, values);
       } catch (e) {
         if (e instanceof RepositoryConflictError)
           throw conflict(
-            e.current ? presentEvaluation(i, e.current as Stored<EvaluationRecord>, actor) : undefined,
+            e.current
+              ? presentEvaluation(i, { ...(e.current as Stored<EvaluationRecord>), questionnaire: q }, actor)
+              : undefined,
           );
         throw e;
       }
@@ -122,7 +125,7 @@ export function evaluationRoutes(deps: ServerDeps): Router {
       );
     }
     res.setHeader('etag', saved.etag);
-    res.json(presentEvaluation(i, saved, actor));
+    res.json(presentEvaluation(i, { ...saved, questionnaire: q }, actor));
   });
 
   return r;

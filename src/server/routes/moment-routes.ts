@@ -3,6 +3,7 @@ import { canOnInternship } from '../../domain/access';
 import { GATE_REASON_TEXTS } from '../../domain/phases';
 import { QUESTIONNAIRES } from '../../domain/questionnaires';
 import type { HistoryEventView } from '../../domain/views-workflow';
+import { interpolate } from '../../bot/cards/format';
 import { MOMENT_TITLES } from '../../bot/cards/texts';
 import type { ServerDeps } from '../deps';
 import { ctxOf } from '../http/create-app';
@@ -70,7 +71,12 @@ export function momentRoutes(deps: ServerDeps): Router {
               : undefined;
         if (!kind) continue;
         const by = person(line.oid);
-        push({ at: line.at, kind, text: MOMENT_TITLES[m.kind][locale], ...(by ? { by } : {}) });
+        push({
+          at: line.at,
+          kind,
+          text: interpolate(MOMENT_TITLES[m.kind][locale], { n: m.seq }),
+          ...(by ? { by } : {}),
+        });
       }
     if (i.closingWaiver) {
       const by = person(i.closingWaiver.by);

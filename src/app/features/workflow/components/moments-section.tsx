@@ -81,10 +81,7 @@ function MomentsTimeline({ items, locale }: { items: MomentView[]; locale: Local
               <TableRow key={m.key}>
                 <TableCell>
                   <details>
-                    <summary className={styles.summary}>
-                      {m.title}
-                      {m.kind === 'followUp' ? ` ${m.seq}` : ''}
-                    </summary>
+                    <summary className={styles.summary}>{m.title}</summary>
                     <Text weight="semibold">{t('deliveryLog')}</Text>
                     <ul className={styles.log}>
                       {m.log.map((l, n) => (
