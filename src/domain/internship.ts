@@ -75,6 +75,8 @@ export interface Internship {
   stoppedAt?: IsoInstant;
   /** A coordinator may waive the closing requirements explicitly; the waiver is logged. */
   closingWaiver?: { by: string; at: IsoInstant; reason: string };
+  /** Set when it ends (closed or stopped): from this day the retention job purges its personal data. */
+  purgeAfter?: IsoDate;
   assignmentId?: string;
   applicationId?: string;
   /** Projects, milestones with SMART criteria, training record (seed 003, toolbox C3). */

@@ -691,7 +691,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     sweepOnce,
     internshipChanged: (key) => recomputeInternship({ repos, calendar, clock }, key),
     async reconcile() {
-      const running = await repos.internships.byPhase(['decision', 'execution', 'evaluation']);
+      // Stopped ones too: one stopped directly in SharePoint still has open moments to cancel.
+      const running = await repos.internships.byPhase(['decision', 'execution', 'evaluation', 'stopped']);
       let n = 0;
       for (const i of running) {
         const r = await recomputeInternship({ repos, calendar, clock }, i.key);

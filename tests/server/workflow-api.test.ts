@@ -1,3 +1,5 @@
+import { localDateOf } from '../../src/domain/brussels-time';
+import { purgeAfterDate } from '../../src/domain/retention';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../scripts/lib/local-stack';
 import { CHECKLIST_TEMPLATES } from '../../src/domain/checklists';
@@ -360,6 +362,16 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
     const moments = await stack.stagemap.deps.repos.moments.byInternship(i.key);
     expect(moments.length).toBeGreaterThan(0);
     expect(moments.every((m) => m.state === 'cancelled')).toBe(true);
+    // The retention clock starts: the Settings' period after the later of the planned end and today.
+    const stored = await stack.stagemap.deps.repos.internships.getById(i.id);
+    const settings = await stack.stagemap.deps.organisation.current();
+    expect(stored?.purgeAfter).toBe(
+      purgeAfterDate(
+        i.endDate,
+        localDateOf(stack.stagemap.deps.clock.now().toISOString()),
+        settings.retentionMonths,
+      ),
+    );
   });
 
   it('two PATCHes with the same ETag: one wins, the other gets 409 with the current version', async () => {

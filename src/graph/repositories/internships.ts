@@ -57,6 +57,7 @@ const COLUMNS = [
   'AssignmentKey',
   'ApplicationKey',
   'ClosingWaiver',
+  'PurgeAfter',
   'Plan',
 ] as const;
 
@@ -155,6 +156,7 @@ function toFields(v: Partial<Internship>): Fields {
   if (has('stopReason')) f.StopReason = v.stopReason ?? null;
   if (has('stoppedAt')) f.StoppedAt = writeInstant(v.stoppedAt);
   if (has('closingWaiver')) f.ClosingWaiver = writeJson(v.closingWaiver);
+  if (has('purgeAfter')) f.PurgeAfter = writeDate(v.purgeAfter);
   if (has('assignmentId')) f.AssignmentKey = v.assignmentId ?? null;
   if (has('applicationId')) f.ApplicationKey = v.applicationId ?? null;
   if (has('plan')) f.Plan = writeJson(v.plan);
@@ -200,6 +202,7 @@ function fromListFields(people: People, id: string, f: Fields): Internship {
     stopReason: readText(f, 'StopReason'),
     stoppedAt: readInstant(f, 'StoppedAt'),
     closingWaiver: readJson<Internship['closingWaiver']>(f, 'ClosingWaiver', undefined),
+    purgeAfter: readDate(f, 'PurgeAfter'),
     assignmentId: readText(f, 'AssignmentKey'),
     applicationId: readText(f, 'ApplicationKey'),
     plan: readJson<Internship['plan']>(f, 'Plan', undefined),

@@ -15,6 +15,8 @@ import {
   type GateReason,
 } from '../../domain/phases';
 import { QUESTIONNAIRES } from '../../domain/questionnaires';
+import { purgeAfterDate } from '../../domain/retention';
+import { localDateOf } from '../../domain/brussels-time';
 import type { AnswerValue, OrganisationSettings } from '../../domain/records';
 import { errorMapFor, stopInput, VALIDATION_TEXTS, type FieldError } from '../../domain/validation';
 import {
@@ -394,7 +396,13 @@ export function workflowRoutes(deps: ServerDeps): Router {
     const stopped = stopEarly(i, body.stoppedBy, body.reason, role, nowIso(deps));
     if (!stopped.ok) throw gateClosed(stopped.reasons, req.locale);
     const { phase, stoppedBy, stopReason, stoppedAt } = stopped.value;
-    const saved = await saveInternship(deps, req, i, { phase, stoppedBy, stopReason, stoppedAt });
+    const saved = await saveInternship(deps, req, i, {
+      phase,
+      stoppedBy,
+      stopReason,
+      stoppedAt,
+      purgeAfter: await purgeDateOf(deps, i),
+    });
     await followUp(deps, calendar, i, saved);
     res.setHeader('etag', saved.etag);
     res.json(await presentWithGate(deps, req, saved));
@@ -421,7 +429,7 @@ export function workflowRoutes(deps: ServerDeps): Router {
     const facts = await gateFacts(deps.repos, deps.folders, candidate);
     const closed = advance(candidate, 'closed', facts, 'coordinator', deps.clock.now());
     if (!closed.ok) throw gateClosed(closed.reasons, req.locale);
-    const patch: Partial<Internship> = { phase: 'closed' };
+    const patch: Partial<Internship> = { phase: 'closed', purgeAfter: await purgeDateOf(deps, i) };
     if (candidate.closingWaiver) patch.closingWaiver = candidate.closingWaiver;
     const saved = await saveInternship(deps, req, i, patch);
     res.setHeader('etag', saved.etag);
@@ -432,6 +440,12 @@ export function workflowRoutes(deps: ServerDeps): Router {
   r.use(checklistRoutes(deps));
   r.use(momentRoutes(deps));
   return r;
+}
+
+/** From this day on the retention job purges the internship's personal data (Settings' retention period). */
+async function purgeDateOf(deps: ServerDeps, i: Internship): Promise<string> {
+  const settings = await deps.organisation.current();
+  return purgeAfterDate(i.endDate, localDateOf(nowIso(deps)), settings.retentionMonths);
 }
 
 /** Labels of gate reason items (checklist items, document types) for the 422 message. */
