@@ -18,6 +18,8 @@ afterAll(async () => {
 
 const HOSTILE_NAME = `Eve <img src=x onerror="window.__xss='name'"> O'Brien`;
 const HOSTILE_TOPIC = `<script>window.__xss='topic'</script><b>bold</b> & "quotes"`;
+const HOSTILE_MILESTONE = `<img src=x onerror="window.__xss='milestone'">Mijlpaal`;
+const HOSTILE_WORK = `<svg onload="window.__xss='work'"></svg>Eindwerk <b>vet</b>`;
 
 async function noScriptRan(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
@@ -27,10 +29,18 @@ describe('keyboard only, and hostile text', { timeout: 90_000 }, () => {
   it('names and free texts with markup render as text everywhere; no script runs', async () => {
     // Seeded through the API, as a coordinator would type them.
     const running = (await stack.stagemap.deps.repos.internships.byPhase('execution'))[0]!;
-    const token = await userToken(stack.emulator, demoUser('coordinator').userPrincipalName, `api://${LOCAL_APP_ID}/access_as_user`);
+    const token = await userToken(
+      stack.emulator,
+      demoUser('coordinator').userPrincipalName,
+      `api://${LOCAL_APP_ID}/access_as_user`,
+    );
     const res = await fetch(`${stack.stagemap.url}/api/internships/${running.id}`, {
       method: 'PATCH',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': running.etag },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'if-match': running.etag,
+      },
       body: JSON.stringify({ internName: HOSTILE_NAME, topic: HOSTILE_TOPIC, overviewConsent: true }),
     });
     expect(res.status, await res.clone().text()).toBe(200);
@@ -48,9 +58,56 @@ describe('keyboard only, and hostile text', { timeout: 90_000 }, () => {
     await coordinator.getByRole('heading', { name: HOSTILE_NAME }).waitFor();
     await noScriptRan(coordinator);
 
+    // A milestone and a published final work with markup in their titles (plan section, intranet overview).
+    const api = (
+      method: string,
+      path: string,
+      init: { body?: BodyInit; json?: unknown; etag?: string } = {},
+    ) =>
+      fetch(`${stack.stagemap.url}/api${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(init.etag ? { 'if-match': init.etag } : {}),
+        },
+        body: init.json !== undefined ? JSON.stringify(init.json) : (init.body ?? null),
+      });
+    const current = (await stack.stagemap.deps.repos.internships.getById(running.id))!;
+    const plan = await api('PUT', `/internships/${running.id}/plan`, {
+      etag: current.etag,
+      json: {
+        projects: current.plan?.projects ?? [],
+        milestones: [
+          ...(current.plan?.milestones ?? []),
+          { key: 'm-xss', title: HOSTILE_MILESTONE, smartCriteria: HOSTILE_TOPIC, status: 'open' },
+        ],
+      },
+    });
+    expect(plan.status, await plan.clone().text()).toBe(200);
+    const handedIn = await api(
+      'PUT',
+      `/internships/${running.id}/final-works?${new URLSearchParams({ name: 'xss.pdf', title: HOSTILE_WORK })}`,
+      { body: new TextEncoder().encode('%PDF-1.4\nxss') },
+    );
+    expect(handedIn.status, await handedIn.clone().text()).toBe(201);
+    const work = (await handedIn.json()) as { id: string; etag: string };
+    const published = await api('PATCH', `/internships/${running.id}/final-works/${work.id}`, {
+      etag: work.etag,
+      json: { published: true },
+    });
+    expect(published.status, await published.clone().text()).toBe(200);
+
+    await coordinator.reload();
+    await coordinator.getByRole('heading', { name: HOSTILE_NAME }).waitFor();
+    await coordinator.getByText(HOSTILE_MILESTONE, { exact: true }).first().waitFor();
+    await noScriptRan(coordinator);
+    expect(await coordinator.locator('main img, main script, main b').count()).toBe(0);
+
     const staff = await signIn(browser, stack, demoUser('staff'), '?lang=en');
     await staff.goto(`${stack.stagemap.url}/tab/overview`);
-    await staff.getByText(HOSTILE_NAME, { exact: true }).waitFor();
+    await staff.getByText(HOSTILE_NAME, { exact: true }).first().waitFor();
+    await staff.getByText(HOSTILE_WORK, { exact: true }).first().waitFor();
     await noScriptRan(staff);
     expect(await staff.locator('main img, main script, main b').count()).toBe(0);
   });
