@@ -213,6 +213,15 @@ describe('folder, evaluations and journal in the tab', { timeout: 90_000 }, () =
   it('a mentor adds a milestone, changes its progress and removes it, with the keyboard for the removal', async () => {
     const page = await signIn(browser, stack, mentor, '?lang=en');
     await openInternship(page, running.id, 'en');
+    // Whom to ask: the people of the internship with their e-mail (and a Teams chat for colleagues).
+    const contacts = page.getByRole('table', { name: 'Contacts' });
+    await contacts.getByRole('link', { name: `Send an e-mail to ${intern.displayName}` }).waitFor();
+    expect(
+      await contacts.getByRole('link', { name: `Chat with ${mentor.displayName} in Teams` }).count(),
+    ).toBe(1);
+    expect(
+      await contacts.getByRole('link', { name: `Chat with ${intern.displayName} in Teams` }).count(),
+    ).toBe(0);
     const title = `E2E milestone ${Date.now().toString(36)}`;
     const form = page.getByRole('form', { name: 'Add a milestone' });
     await form.getByLabel('Milestone').fill(title);

@@ -42,6 +42,7 @@ const SAME_ALLOWED = new Set([
   'Ja',
   'School',
   'Actions',
+  'Name',
 ]);
 
 describe('tab messages', () => {

@@ -4,6 +4,7 @@ import type { Locale } from '../../../../domain/i18n';
 import type { InternshipView } from '../../../../domain/views';
 import { ActionsBar } from './actions-bar';
 import { ChecklistsSection } from './checklists-section';
+import { ContactsSection } from './contacts-section';
 import { DetailsSection } from './details-section';
 import { HistorySection, MomentsSection } from './moments-section';
 import { PlanSection } from './plan-section';
@@ -30,6 +31,7 @@ export function WorkflowSections({ internship: i }: { internship: InternshipView
       {can('plan.read') && <PlanSection internship={i} locale={locale} />}
       {can('checklist.read') && <ChecklistsSection internship={i} locale={locale} />}
       {can('moments.read') && <MomentsSection id={i.id} locale={locale} />}
+      <ContactsSection internship={i} />
       {can('history.read') && <HistorySection id={i.id} locale={locale} />}
     </div>
   );
