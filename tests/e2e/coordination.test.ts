@@ -118,7 +118,10 @@ describe('needs analysis → places → application → intake → internship', 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('The application was recorded.').waitFor();
 
-    await page.getByRole('link', { name: CANDIDATE }).click();
+    // With the keyboard: the success message and the new row move the table while it settles, and a mouse
+    // click computed before that shift can land on "Record an application" instead.
+    await page.getByRole('link', { name: CANDIDATE }).focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: `Application of ${CANDIDATE}` }).waitFor();
     await page.getByRole('link', { name: 'Hold the intake interview' }).click();
     await page.getByRole('heading', { name: `Intake interview with ${CANDIDATE}` }).waitFor();
