@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { griffelExtraction } from './scripts/vite-griffel-extract.js';
 
 const repo = fileURLToPath(new URL('.', import.meta.url));
 
@@ -97,7 +98,8 @@ function messagesInOneLanguage(): Plugin[] {
 export default defineConfig(({ command }) => ({
   root: 'src/app',
   base: '/tab/',
-  plugins: [react(), ...messagesInOneLanguage(), treeShakeReactRouter()],
+  // griffelExtraction: Fluent's and our styles' CSS in one stylesheet instead of the JavaScript (builds only).
+  plugins: [react(), ...messagesInOneLanguage(), treeShakeReactRouter(), griffelExtraction()],
   resolve: {
     // react-router's package exports point at its development build in every mode (remix-run/react-router#12532,
     // #14102): dev-only warnings and checks in the first screen. Builds take its production build.

@@ -25,6 +25,19 @@ export function launchChromium(opts: { thirdPartyStorage?: boolean } = {}): Prom
 
 /** axe-core with the WCAG 2.1 A and AA rules; returns the violations (an empty list is the goal). */
 export async function axeViolations(page: Page) {
+  // Colours are judged at rest: a hover or theme transition still running (Fluent animates background and text
+  // colours) would be measured half-way. Finite animations are awaited (at most 2 s); endless ones (spinners) not.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((r) => setTimeout(r, 2000)),
+    ]),
+  );
   // Fluent UI's focus manager (tabster) inserts invisible `<i data-tabster-dummy aria-hidden tabindex=0>` sentinels
   // that pass focus on to the real element; axe reports them as aria-hidden-focus. They are excluded, nothing else.
   const result = await new AxeBuilder({ page })
