@@ -5,6 +5,7 @@ import type { Theme } from '@fluentui/react-components';
 import type { i18n } from 'i18next';
 import type { Locale } from '../domain/i18n';
 import { App } from './app';
+import { hostFirstTokenProvider } from './auth/host-sso-token-provider';
 import type { TokenProvider } from './auth/token-provider';
 import { loadRuntimeConfig, type RuntimeConfig } from './config/runtime-config';
 import { browserDefaults, connectToHost, type HostContext, type HostTheme } from './host/teams-host';
@@ -75,11 +76,20 @@ function Root({
   );
 }
 
-/** The token provider of the configuration; MSAL is loaded only in a tenant (it is large and not needed locally). */
+/**
+ * The token provider of the configuration. In a tenant, MSAL (large) is loaded only when it is needed: inside a
+ * Teams/Microsoft 365 host the host's single sign-on comes first (hostFirstTokenProvider).
+ */
 async function tokenProviderFor(config: RuntimeConfig): Promise<TokenProvider> {
   if (config.auth.mode === 'msal') {
-    const { createMsalTokenProvider } = await import('./auth/msal-token-provider');
-    return createMsalTokenProvider(config.auth);
+    const auth = config.auth;
+    let msal: Promise<TokenProvider> | undefined;
+    const loadMsal = () =>
+      (msal ??= import('./auth/msal-token-provider').then((m) => m.createMsalTokenProvider(auth)));
+    return {
+      getToken: async () => (await loadMsal()).getToken(),
+      signOut: async () => (await loadMsal()).signOut(),
+    };
   }
   const { createLocalTokenProvider } = await import('./auth/local-token-provider');
   const local = createLocalTokenProvider({ ...config.auth, redirectUri: `${window.location.origin}/tab/` });
@@ -97,13 +107,18 @@ async function boot() {
     window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
   );
   const host = await connectToHost(defaults, config.teamsHostOrigins);
+  // In a tenant, inside a host: the host's single sign-on first, MSAL only if the host cannot.
+  const api =
+    config.auth.mode === 'msal' && host.ssoToken
+      ? hostFirstTokenProvider(host.ssoToken, async () => tokens)
+      : tokens;
   const [i18n, fluent] = await Promise.all([createI18n(host.locale), loadFluentTheme(host.theme)]);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <Root
         host={host}
         i18n={i18n}
-        tokens={tokens}
+        tokens={api}
         config={config}
         initialTheme={{ name: host.theme, fluent }}
       />

@@ -30,6 +30,7 @@ const hostPage = (tabUrl: string) => `<!doctype html><html lang="en"><head><titl
     if (m.func === 'initialize') reply(['content', 'web', runtime, '2.0.0']);
     else if (m.func === 'getContext') reply([context]);
     else if (m.func === 'appInitialization.success') { window.success = true; }
+    else if (m.func === 'authentication.getAuthToken') reply(window.sso ? [true, window.sso] : [false, 'resourceRequiresConsent']);
   });
   window.sendTheme = (t) => document.getElementById('tab').contentWindow.postMessage({ func: 'themeChange', args: [t] }, '*');
 </script></body></html>`;
@@ -101,5 +102,44 @@ describe('tab boot', () => {
     await page.evaluate(() => (window as unknown as { sendTheme(t: string): void }).sendTheme('contrast'));
     await expect.poll(() => frame.locator('[data-theme]').getAttribute('data-theme')).toBe('contrast');
     await page.close();
+  });
+
+  it('in a tenant inside Teams: signs in through the host (getAuthToken), without downloading MSAL', async () => {
+    const tenant = {
+      apiBaseUrl: '',
+      auth: {
+        mode: 'msal',
+        authority: 'https://login.microsoftonline.com/t1',
+        clientId: 'x',
+        scope: 'api://x/access_as_user',
+      },
+      teamsHostOrigins: [] as string[],
+    };
+    const msalTab = await serveTab(tenant);
+    const hostOrigin = msalTab.url.replace('127.0.0.1', 'localhost');
+    tenant.teamsHostOrigins = [hostOrigin];
+    try {
+      const token = `h.${Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + 3600 })).toString('base64url')}.s`;
+      msalTab.pages['/host.html'] = hostPage(`${msalTab.url}/tab/`);
+      const page = await browser.newPage();
+      await page.addInitScript((t) => {
+        (window as unknown as { sso: string }).sso = t;
+      }, token);
+      const scripts: string[] = [];
+      const auth: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(r.url());
+        if (new URL(r.url()).pathname.startsWith('/api/')) auth.push(r.headers()['authorization'] ?? '');
+      });
+      await page.goto(`${hostOrigin}/host.html`);
+      await expect.poll(() => auth.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(new Set(auth)).toEqual(new Set([`Bearer ${token}`]));
+      const received = await page.evaluate(() => (window as unknown as { received: string[] }).received);
+      expect(received).toContain('authentication.getAuthToken');
+      expect(scripts.filter((u) => /msal/.test(u))).toEqual([]);
+      await page.close();
+    } finally {
+      await msalTab.close();
+    }
   });
 });

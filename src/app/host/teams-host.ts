@@ -15,6 +15,11 @@ export interface HostContext {
   onThemeChange(listener: (theme: HostTheme) => void): void;
   /** Tells the host the first screen is usable (Teams hides its loading indicator). */
   notifySuccess(): void;
+  /**
+   * Single sign-on through the host (Teams, Outlook, the Microsoft 365 app): a token for Stagemap's API for the
+   * signed-in user, from the app's `webApplicationInfo`; undefined outside a host.
+   */
+  ssoToken?: () => Promise<string>;
 }
 
 const toTheme = (t: string | undefined): HostTheme =>
@@ -53,7 +58,7 @@ export async function connectToHost(
   };
   if (!framed()) return browser;
   // teams-js is loaded only inside a frame (Teams, Outlook, SharePoint): a plain browser does not pay for it.
-  const { app } = await import('@microsoft/teams-js');
+  const { app, authentication } = await import('@microsoft/teams-js');
   const initialized = await Promise.race([
     app.initialize(validOrigins.length > 0 ? validOrigins : undefined).then(
       () => true,
@@ -71,6 +76,7 @@ export async function connectToHost(
     subPageId: ctx.page.subPageId ?? defaults.subPageId,
     onThemeChange: (listener) => app.registerOnThemeChangeHandler((t) => listener(toTheme(t))),
     notifySuccess: () => app.notifySuccess(),
+    ssoToken: () => authentication.getAuthToken(),
   };
 }
 
