@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../scripts/lib/local-stack';
 import { atLocalTime, localDateOf } from '../../src/domain/brussels-time';
@@ -7,8 +7,9 @@ import { questionnaire } from '../../src/domain/questionnaires';
 import { belgianWorkCalendar } from '../../src/domain/workdays';
 import { DEMO_USERS } from '../../src/emulator/demo-directory';
 import type { Stored } from '../../src/graph/repositories/list-repository';
-import { axeViolations, launchChromium } from './support/browser';
+import { launchChromium } from './support/browser';
 import { demoUser, signIn, startStack } from './support/stack';
+import { expectAccessible } from './support/suite';
 
 // The homes' attention lists (issue #5) in Chromium against the `npm start` stack: the coordinator's "Overdue"
 // panel (groups, counts, show all, a link that opens the internship at the right section, by keyboard) and a
@@ -47,14 +48,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.close();
 });
-
-async function expectAccessible(page: Page, label: string) {
-  for (const theme of ['light', 'dark', 'contrast'] as const) {
-    await page.getByLabel(/^(Theme|Thema|Thème|Design)$/).selectOption(theme);
-    await page.waitForSelector(`[data-theme="${theme}"]`);
-    expect(await axeViolations(page), `${label} (${theme})`).toEqual([]);
-  }
-}
 
 describe('what needs attention on the homes', { timeout: 120_000 }, () => {
   it('the coordinator sees what is overdue by kind and opens an internship at its section by keyboard', async () => {

@@ -1,19 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../scripts/lib/local-stack';
-import { axeViolations, launchChromium } from './support/browser';
-import { demoUser, signIn, startStack } from './support/stack';
+import { describe, it } from 'vitest';
+import { demoUser, signIn } from './support/stack';
+import { expectAccessible, useStackAndBrowser } from './support/suite';
 
 // The screens no journey test checks with axe: partners, plan of approach, the applications list, tab configuration.
-let stack: LocalStack;
-let browser: Browser;
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = useStackAndBrowser();
 
 const PAGES = [
   { path: '/partners', ready: 'main table, main [role="table"]' },
@@ -24,16 +14,12 @@ const PAGES = [
 
 describe('axe on every remaining screen, in three themes', { timeout: 120_000 }, () => {
   it('partners, plan of approach, applications, configuration', async () => {
-    const page = await signIn(browser, stack, demoUser('coordinator'), '?lang=nl');
+    const page = await signIn(env.browser, env.stack, demoUser('coordinator'), '?lang=nl');
     for (const p of PAGES) {
-      await page.goto(`${stack.stagemap.url}/tab${p.path}`);
+      await page.goto(`${env.stack.stagemap.url}/tab${p.path}`);
       await page.locator(p.ready).first().waitFor();
       await page.waitForLoadState('networkidle');
-      for (const theme of ['light', 'dark', 'contrast'] as const) {
-        await page.getByLabel(/^(Theme|Thema|Thème|Design)$/).selectOption(theme);
-        await page.waitForSelector(`[data-theme="${theme}"]`);
-        expect(await axeViolations(page), `${p.path} (${theme})`).toEqual([]);
-      }
+      await expectAccessible(page, p.path);
     }
   });
 });

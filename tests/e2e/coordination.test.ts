@@ -1,28 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../scripts/lib/local-stack';
-import { axeViolations, launchChromium } from './support/browser';
-import { demoUser, signIn, startStack } from './support/stack';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoUser, signIn } from './support/stack';
+import { expectAccessible, useStackAndBrowser } from './support/suite';
 
-let stack: LocalStack;
-let browser: Browser;
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-const THEMES = ['light', 'dark', 'contrast'] as const;
-
-async function expectAccessible(page: Page, label: string) {
-  for (const theme of THEMES) {
-    await page.getByLabel(/^(Theme|Thema|Thème|Design)$/).selectOption(theme);
-    await page.waitForSelector(`[data-theme="${theme}"]`);
-    expect(await axeViolations(page), `${label} (${theme})`).toEqual([]);
-  }
-}
+const env = useStackAndBrowser();
 
 const TITLE = 'Toegankelijkheidsaudit <van> de "webformulieren"';
 const CANDIDATE = "Inès D'Hondt <b>";
@@ -30,9 +11,9 @@ const CANDIDATE = "Inès D'Hondt <b>";
 describe('needs analysis → places → application → intake → internship', { timeout: 90_000 }, () => {
   it('a service head proposes an assignment for their service', async () => {
     const head = demoUser('serviceHead');
-    const settings = await stack.stagemap.deps.organisation.current();
+    const settings = await env.stack.stagemap.deps.organisation.current();
     const service = settings.services.find((s) => s.headOid === head.id)!;
-    const page = await signIn(browser, stack, head, '?lang=en');
+    const page = await signIn(env.browser, env.stack, head, '?lang=en');
     await page.getByRole('tab', { name: 'Needs analysis' }).click();
     await page.getByRole('heading', { name: /^Needs analysis \d{4}$/ }).waitFor();
     await page.getByRole('button', { name: 'Propose an assignment' }).click();
@@ -60,7 +41,7 @@ describe('needs analysis → places → application → intake → internship', 
     await form.getByRole('button', { name: 'Submit proposal' }).click();
     await page.getByText('Your proposal was saved.').waitFor();
     await page.getByRole('cell', { name: new RegExp(escape(TITLE)) }).waitFor();
-    const stored = (await stack.stagemap.deps.repos.assignments.byService(service.key)).find(
+    const stored = (await env.stack.stagemap.deps.repos.assignments.byService(service.key)).find(
       (a) => a.title === TITLE,
     );
     expect(stored).toMatchObject({ status: 'proposed', places: 1, proposedByOid: head.id });
@@ -70,7 +51,7 @@ describe('needs analysis → places → application → intake → internship', 
   });
 
   it('the coordinator selects and publishes it, and gets the text for the website in four languages', async () => {
-    const page = await signIn(browser, stack, demoUser('coordinator'), '?lang=en');
+    const page = await signIn(env.browser, env.stack, demoUser('coordinator'), '?lang=en');
     await page.getByRole('tab', { name: 'Needs analysis' }).click();
     await page.getByRole('heading', { name: /^Capacity \d{4}$/ }).waitFor();
     await page.getByRole('button', { name: `Select ${TITLE}` }).click();
@@ -78,7 +59,7 @@ describe('needs analysis → places → application → intake → internship', 
     await expect
       .poll(
         async () =>
-          (await stack.stagemap.deps.repos.assignments.all()).find((a) => a.title === TITLE)?.status,
+          (await env.stack.stagemap.deps.repos.assignments.all()).find((a) => a.title === TITLE)?.status,
       )
       .toBe('published');
     await page.getByLabel(/^Central mailbox for applications/).fill('stages@fod.example.be');
@@ -96,7 +77,7 @@ describe('needs analysis → places → application → intake → internship', 
   });
 
   it('the coordinator records an application, holds the intake interview and turns it into an internship', async () => {
-    const page = await signIn(browser, stack, demoUser('coordinator'), '?lang=en');
+    const page = await signIn(env.browser, env.stack, demoUser('coordinator'), '?lang=en');
     await page.getByRole('tab', { name: 'Applications' }).click();
     await page.getByRole('heading', { name: 'Applications', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Record an application' }).click();
@@ -168,11 +149,11 @@ describe('needs analysis → places → application → intake → internship', 
     await expectAccessible(page, 'intake interview');
     await page.getByRole('button', { name: 'Save the interview' }).click();
     await page.getByText(/The interview was saved/).waitFor();
-    const app = (await stack.stagemap.deps.repos.applications.all()).find(
+    const app = (await env.stack.stagemap.deps.repos.applications.all()).find(
       (a) => a.candidateName === CANDIDATE,
     )!;
     expect(app.status).toBe('interview');
-    const intake = await stack.stagemap.deps.repos.evaluations.getByKey(`intake:${app.key}`);
+    const intake = await env.stack.stagemap.deps.repos.evaluations.getByKey(`intake:${app.key}`);
     expect(intake).toMatchObject({ questionnaire: 'intake' });
     expect(intake!.answers).toMatchObject({
       'intake.relevantTest': 'Formulier nagekeken: 5 WCAG-fouten gevonden.',
@@ -186,7 +167,7 @@ describe('needs analysis → places → application → intake → internship', 
     await expectAccessible(page, 'application');
     await page.getByRole('button', { name: 'Create the internship' }).click();
     await page.getByText('The internship exists (phase: Decision).').waitFor();
-    const made = (await stack.stagemap.deps.repos.internships.all()).filter(
+    const made = (await env.stack.stagemap.deps.repos.internships.all()).filter(
       (i) => i.intern.displayName === CANDIDATE,
     );
     expect(made).toHaveLength(1);

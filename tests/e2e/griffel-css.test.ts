@@ -1,20 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../scripts/lib/local-stack';
-import { launchChromium } from './support/browser';
-import { demoUser, signIn, startStack } from './support/stack';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoUser, signIn } from './support/stack';
+import { useStackAndBrowser } from './support/suite';
 
 // The built tab takes all of Griffel's CSS (Fluent's and ours) from one stylesheet (scripts/vite-griffel-extract.ts):
 // a rule still inserted at runtime would land after it and could win where Griffel's order says it must lose.
-let stack: LocalStack;
-let browser: Browser;
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = useStackAndBrowser();
 
 /** Rules Griffel's runtime inserted (its `<style data-make-styles-bucket>` elements), and the stylesheet's. */
 const styleRules = (page: Page) =>
@@ -30,7 +21,7 @@ const styleRules = (page: Page) =>
 
 describe('Griffel CSS extracted at build time', { timeout: 120_000 }, () => {
   it('styles the home, an internship and the settings from the stylesheet, none inserted at runtime', async () => {
-    const page = await signIn(browser, stack, demoUser('coordinator'), '?lang=en&theme=dark');
+    const page = await signIn(env.browser, env.stack, demoUser('coordinator'), '?lang=en&theme=dark');
     await page.locator('[role="table"] [role="row"] a').first().waitFor();
     await page.waitForLoadState('networkidle');
     const home = await styleRules(page);
@@ -44,13 +35,13 @@ describe('Griffel CSS extracted at build time', { timeout: 120_000 }, () => {
     });
     expect(styled).toEqual({ font: expect.stringContaining('Segoe UI'), header: 'flex', border: 'solid' });
 
-    const running = (await stack.stagemap.deps.repos.internships.byPhase('execution'))[0]!;
-    await page.goto(`${stack.stagemap.url}/tab/internships/${running.id}?lang=en&theme=contrast`);
+    const running = (await env.stack.stagemap.deps.repos.internships.byPhase('execution'))[0]!;
+    await page.goto(`${env.stack.stagemap.url}/tab/internships/${running.id}?lang=en&theme=contrast`);
     await page.getByRole('heading', { name: running.intern.displayName }).waitFor();
     await page.waitForLoadState('networkidle');
     expect((await styleRules(page)).runtime).toBe(0);
 
-    await page.goto(`${stack.stagemap.url}/tab/settings?lang=en&theme=light`);
+    await page.goto(`${env.stack.stagemap.url}/tab/settings?lang=en&theme=light`);
     await page.locator('main input').first().waitFor();
     await page.waitForLoadState('networkidle');
     expect((await styleRules(page)).runtime).toBe(0);

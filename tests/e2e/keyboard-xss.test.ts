@@ -1,20 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../scripts/lib/local-stack';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { LOCAL_APP_ID } from '../../src/emulator/config';
 import { userToken } from '../emulator/support';
-import { launchChromium } from './support/browser';
-import { demoUser, signIn, startStack } from './support/stack';
+import { demoUser, signIn } from './support/stack';
+import { useStackAndBrowser } from './support/suite';
 
-let stack: LocalStack;
-let browser: Browser;
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = useStackAndBrowser();
 
 const HOSTILE_NAME = `Eve <img src=x onerror="window.__xss='name'"> O'Brien`;
 const HOSTILE_TOPIC = `<script>window.__xss='topic'</script><b>bold</b> & "quotes"`;
@@ -28,13 +19,13 @@ async function noScriptRan(page: Page) {
 describe('keyboard only, and hostile text', { timeout: 90_000 }, () => {
   it('names and free texts with markup render as text everywhere; no script runs', async () => {
     // Seeded through the API, as a coordinator would type them.
-    const running = (await stack.stagemap.deps.repos.internships.byPhase('execution'))[0]!;
+    const running = (await env.stack.stagemap.deps.repos.internships.byPhase('execution'))[0]!;
     const token = await userToken(
-      stack.emulator,
+      env.stack.emulator,
       demoUser('coordinator').userPrincipalName,
       `api://${LOCAL_APP_ID}/access_as_user`,
     );
-    const res = await fetch(`${stack.stagemap.url}/api/internships/${running.id}`, {
+    const res = await fetch(`${env.stack.stagemap.url}/api/internships/${running.id}`, {
       method: 'PATCH',
       headers: {
         authorization: `Bearer ${token}`,
@@ -44,10 +35,10 @@ describe('keyboard only, and hostile text', { timeout: 90_000 }, () => {
       body: JSON.stringify({ internName: HOSTILE_NAME, topic: HOSTILE_TOPIC, overviewConsent: true }),
     });
     expect(res.status, await res.clone().text()).toBe(200);
-    const stored = await stack.stagemap.deps.repos.internships.getById(running.id);
+    const stored = await env.stack.stagemap.deps.repos.internships.getById(running.id);
     expect([stored?.intern.displayName, stored?.topic]).toEqual([HOSTILE_NAME, HOSTILE_TOPIC]);
 
-    const coordinator = await signIn(browser, stack, demoUser('coordinator'), '?lang=en');
+    const coordinator = await signIn(env.browser, env.stack, demoUser('coordinator'), '?lang=en');
     // The list is virtualised: filter so the row is on screen. The filter itself gets hostile text too.
     await coordinator.getByLabel('Filter by name, service or topic').fill('Eve <img');
     await coordinator.getByText(HOSTILE_NAME, { exact: true }).first().waitFor();
@@ -64,7 +55,7 @@ describe('keyboard only, and hostile text', { timeout: 90_000 }, () => {
       path: string,
       init: { body?: BodyInit; json?: unknown; etag?: string } = {},
     ) =>
-      fetch(`${stack.stagemap.url}/api${path}`, {
+      fetch(`${env.stack.stagemap.url}/api${path}`, {
         method,
         headers: {
           authorization: `Bearer ${token}`,
@@ -73,7 +64,7 @@ describe('keyboard only, and hostile text', { timeout: 90_000 }, () => {
         },
         body: init.json !== undefined ? JSON.stringify(init.json) : (init.body ?? null),
       });
-    const current = (await stack.stagemap.deps.repos.internships.getById(running.id))!;
+    const current = (await env.stack.stagemap.deps.repos.internships.getById(running.id))!;
     const plan = await api('PUT', `/internships/${running.id}/plan`, {
       etag: current.etag,
       json: {
@@ -104,8 +95,8 @@ describe('keyboard only, and hostile text', { timeout: 90_000 }, () => {
     await noScriptRan(coordinator);
     expect(await coordinator.locator('main img, main script, main b').count()).toBe(0);
 
-    const staff = await signIn(browser, stack, demoUser('staff'), '?lang=en');
-    await staff.goto(`${stack.stagemap.url}/tab/overview`);
+    const staff = await signIn(env.browser, env.stack, demoUser('staff'), '?lang=en');
+    await staff.goto(`${env.stack.stagemap.url}/tab/overview`);
     await staff.getByText(HOSTILE_NAME, { exact: true }).first().waitFor();
     await staff.getByText(HOSTILE_WORK, { exact: true }).first().waitFor();
     await noScriptRan(staff);
@@ -113,8 +104,8 @@ describe('keyboard only, and hostile text', { timeout: 90_000 }, () => {
   });
 
   it('a coordinator finds and opens an internship with the keyboard only, then changes the language', async () => {
-    const page = await signIn(browser, stack, demoUser('coordinator'), '?lang=en');
-    const target = (await stack.stagemap.deps.repos.internships.byPhase('preparation'))[0]!;
+    const page = await signIn(env.browser, env.stack, demoUser('coordinator'), '?lang=en');
+    const target = (await env.stack.stagemap.deps.repos.internships.byPhase('preparation'))[0]!;
     await page.getByRole('heading', { name: /^Internships of / }).waitFor();
     // Tab until the filter has focus (skip link, pickers, navigation, home links come first).
     for (let i = 0; i < 60; i++) {

@@ -1,32 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../scripts/lib/local-stack';
-import { axeViolations, launchChromium } from './support/browser';
-import { demoUser, signIn, startStack } from './support/stack';
+import { describe, expect, it } from 'vitest';
+import { demoUser, signIn } from './support/stack';
+import { expectAccessible, useStackAndBrowser } from './support/suite';
 
-let stack: LocalStack;
-let browser: Browser;
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-const THEMES = ['light', 'dark', 'contrast'] as const;
-
-async function expectAccessible(page: Page, label: string) {
-  for (const theme of THEMES) {
-    await page.getByLabel(/^(Theme|Thema|Thème|Design)$/).selectOption(theme);
-    await page.waitForSelector(`[data-theme="${theme}"]`);
-    expect(await axeViolations(page), `${label} (${theme})`).toEqual([]);
-  }
-}
+const env = useStackAndBrowser();
 
 describe('policy, settings and the yearly report in the tab', { timeout: 90_000 }, () => {
   it('a coordinator edits a checklist item text in Dutch and hides another; SharePoint holds both', async () => {
-    const page = await signIn(browser, stack, demoUser('coordinator'), '?lang=nl');
+    const page = await signIn(env.browser, env.stack, demoUser('coordinator'), '?lang=nl');
     await page.getByRole('tab', { name: 'Instellingen' }).click();
     await page.getByRole('heading', { name: 'Sjablonen van checklists' }).waitFor();
     const rows = page.locator('[data-template]');
@@ -38,7 +18,7 @@ describe('policy, settings and the yearly report in the tab', { timeout: 90_000 
     await page.getByRole('button', { name: 'Bewaren' }).click();
     await page.getByText('Bewaard.').waitFor();
 
-    const { settings } = await stack.stagemap.deps.repos.settings.read();
+    const { settings } = await env.stack.stagemap.deps.repos.settings.read();
     expect(settings.checklistOverrides).toEqual(
       expect.arrayContaining([
         { templateKey: edited, text: { nl: 'Badge, laptop en parkeerkaart klaarzetten' } },
@@ -46,7 +26,7 @@ describe('policy, settings and the yearly report in the tab', { timeout: 90_000 
       ]),
     );
     // Opened afresh, the form shows what is stored.
-    await page.goto(`${stack.stagemap.url}/tab/settings?lang=nl`);
+    await page.goto(`${env.stack.stagemap.url}/tab/settings?lang=nl`);
     await page.getByRole('heading', { name: 'Sjablonen van checklists' }).waitFor();
     await expect
       .poll(() => page.locator(`[data-template="${edited}"]`).getByRole('textbox').inputValue())
@@ -57,7 +37,7 @@ describe('policy, settings and the yearly report in the tab', { timeout: 90_000 
   });
 
   it('a coordinator sees the yearly report charts with their tables, and the home charts', async () => {
-    const page = await signIn(browser, stack, demoUser('coordinator'), '?lang=en');
+    const page = await signIn(env.browser, env.stack, demoUser('coordinator'), '?lang=en');
     // The home's charts: drawn lazily, with the figures as tables.
     await expect
       .poll(() => page.locator('figure[data-chart] svg.recharts-surface').count())
@@ -87,7 +67,7 @@ describe('policy, settings and the yearly report in the tab', { timeout: 90_000 
   });
 
   it('a staff member reads the regulation but gets no policy screens', async () => {
-    const coordinator = await signIn(browser, stack, demoUser('coordinator'), '?lang=fr');
+    const coordinator = await signIn(env.browser, env.stack, demoUser('coordinator'), '?lang=fr');
     await coordinator.getByRole('tab', { name: 'Politique' }).click();
     await coordinator.getByRole('tab', { name: 'Règlement de stage' }).click();
     await coordinator.getByLabel("Ce à quoi le stagiaire s'engage").fill('Respecter les heures de travail.');
@@ -95,7 +75,7 @@ describe('policy, settings and the yearly report in the tab', { timeout: 90_000 
     await coordinator.getByText('Enregistré.').waitFor();
     await coordinator.close();
 
-    const page = await signIn(browser, stack, demoUser('staff'), '?lang=fr');
+    const page = await signIn(env.browser, env.stack, demoUser('staff'), '?lang=fr');
     // The navigation appears once its labels' texts are loaded.
     await page.getByRole('tab', { name: 'Règlement' }).waitFor();
     const tabs = await page.getByRole('tab').allInnerTexts();

@@ -7,6 +7,7 @@ import { documentType } from '../../src/domain/documents';
 import { DEMO_USERS, type DemoUser } from '../../src/emulator/demo-directory';
 import { axeViolations, launchChromium } from './support/browser';
 import { demoUser, signIn, startStack } from './support/stack';
+import { expectAccessible } from './support/suite';
 
 // The folder, evaluations and journal sections of the internship page, in a browser against the npm start stack.
 let stack: LocalStack;
@@ -28,16 +29,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.close();
 });
-
-const THEMES = ['light', 'dark', 'contrast'] as const;
-
-async function expectAccessible(page: Page, label: string) {
-  for (const theme of THEMES) {
-    await page.getByLabel(/^(Theme|Thema|Thème|Design)$/).selectOption(theme);
-    await page.waitForSelector(`[data-theme="${theme}"]`);
-    expect(await axeViolations(page), `${label} (${theme})`).toEqual([]);
-  }
-}
 
 async function openInternship(page: Page, id: string, lang: string) {
   await page.goto(`${stack.stagemap.url}/tab/internships/${id}?lang=${lang}`);

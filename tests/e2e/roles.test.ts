@@ -1,33 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../scripts/lib/local-stack';
+import { describe, expect, it } from 'vitest';
 import { safeFileName } from '../../src/graph/folders/folder-names';
-import { axeViolations, launchChromium } from './support/browser';
-import { demoUser, signIn, startStack } from './support/stack';
+import { demoUser, signIn } from './support/stack';
+import { expectAccessible, useStackAndBrowser } from './support/suite';
 
-let stack: LocalStack;
-let browser: Browser;
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-const THEMES = ['light', 'dark', 'contrast'] as const;
-
-async function expectAccessible(page: Page, label: string) {
-  for (const theme of THEMES) {
-    await page.getByLabel(/^(Theme|Thema|Thème|Design)$/).selectOption(theme);
-    await page.waitForSelector(`[data-theme="${theme}"]`);
-    expect(await axeViolations(page), `${label} (${theme})`).toEqual([]);
-  }
-}
+const env = useStackAndBrowser();
 
 describe('home per role, against the npm start stack', { timeout: 90_000 }, () => {
   it('a coordinator sees every internship by phase, arrivals and departures', async () => {
-    const page = await signIn(browser, stack, demoUser('coordinator'), '?lang=en');
+    const page = await signIn(env.browser, env.stack, demoUser('coordinator'), '?lang=en');
     await page.getByRole('heading', { name: /^Internships of / }).waitFor();
     await expect.poll(() => page.getByRole('heading', { name: 'Internships by phase' }).count()).toBe(1);
     const rows = page.locator('[role="table"] [role="row"][aria-rowindex]');
@@ -40,7 +20,7 @@ describe('home per role, against the npm start stack', { timeout: 90_000 }, () =
 
   it('a mentor sees only their interns and can open one', async () => {
     const mentor = demoUser('mentor');
-    const page = await signIn(browser, stack, mentor, '?lang=nl');
+    const page = await signIn(env.browser, env.stack, mentor, '?lang=nl');
     await page.getByRole('heading', { name: 'Mijn stagiairs' }).waitFor();
     const links = page.locator('[role="table"] [role="row"] a');
     await expect.poll(() => links.count()).toBeGreaterThan(0);
@@ -55,17 +35,17 @@ describe('home per role, against the npm start stack', { timeout: 90_000 }, () =
 
   it('a staff member only gets the overview, with consented interns', async () => {
     // One intern currently at work withdraws consent: they must disappear from the overview.
-    const repo = stack.stagemap.deps.repos.internships;
+    const repo = env.stack.stagemap.deps.repos.internships;
     const running = (await repo.all()).filter((i) => i.phase === 'execution' && i.overviewConsent);
     expect(running.length).toBeGreaterThan(1);
     await repo.update(running[0]!, { overviewConsent: false });
-    const page = await signIn(browser, stack, demoUser('staff'), '?lang=fr');
+    const page = await signIn(env.browser, env.stack, demoUser('staff'), '?lang=fr');
     await page.getByRole('button', { name: "Ouvrir l'aperçu" }).click();
     await page.getByRole('heading', { name: 'Qui fait un stage où' }).waitFor();
     const interns = page.getByRole('table', { name: 'Qui fait un stage où' });
     await interns.locator('tbody tr').first().waitFor();
     const names = await interns.locator('tbody tr td:first-child').allInnerTexts();
-    const consented = (await stack.stagemap.deps.repos.internships.all()).filter(
+    const consented = (await env.stack.stagemap.deps.repos.internships.all()).filter(
       (i) =>
         i.overviewConsent &&
         (i.phase === 'execution' ||
@@ -73,7 +53,7 @@ describe('home per role, against the npm start stack', { timeout: 90_000 }, () =
           (i.phase === 'decision' && i.decision === 'accepted')),
     );
     expect(names.sort()).toEqual(consented.map((i) => i.intern.displayName).sort());
-    const hidden = (await stack.stagemap.deps.repos.internships.all()).filter(
+    const hidden = (await env.stack.stagemap.deps.repos.internships.all()).filter(
       (i) => !i.overviewConsent && i.phase === 'execution',
     );
     expect(hidden.length).toBeGreaterThan(0);
@@ -86,7 +66,7 @@ describe('home per role, against the npm start stack', { timeout: 90_000 }, () =
     }, hidden[0]!.id);
     expect(res).toBe(404);
     // The published final works of consented interns, opening in a new tab; the unpublished one is not there.
-    const works = await stack.stagemap.deps.repos.finalWorks.all();
+    const works = await env.stack.stagemap.deps.repos.finalWorks.all();
     const byKey = new Map((await repo.all()).map((i) => [i.key, i]));
     const shown = works.filter((w) => w.published && byKey.get(w.internshipKey)?.overviewConsent);
     const unpublished = works.filter((w) => !w.published);
@@ -108,11 +88,11 @@ describe('home per role, against the npm start stack', { timeout: 90_000 }, () =
   });
 
   it('a coordinator publishes the waiting final work from the internship page, with the keyboard', async () => {
-    const works = stack.stagemap.deps.repos.finalWorks;
+    const works = env.stack.stagemap.deps.repos.finalWorks;
     const waiting = (await works.all()).find((w) => !w.published)!;
-    const internship = (await stack.stagemap.deps.repos.internships.getByKey(waiting.internshipKey))!;
-    const page = await signIn(browser, stack, demoUser('coordinator'), '?lang=en');
-    await page.goto(`${stack.stagemap.url}/tab/internships/${internship.id}?lang=en`);
+    const internship = (await env.stack.stagemap.deps.repos.internships.getByKey(waiting.internshipKey))!;
+    const page = await signIn(env.browser, env.stack, demoUser('coordinator'), '?lang=en');
+    await page.goto(`${env.stack.stagemap.url}/tab/internships/${internship.id}?lang=en`);
     await page.waitForSelector('body[data-ready="true"]');
     const row = page.locator(`[data-final-work="${waiting.id}"]`);
     await expect.poll(() => row.getAttribute('data-published')).toBe('false');
@@ -127,7 +107,7 @@ describe('home per role, against the npm start stack', { timeout: 90_000 }, () =
     expect(now?.copy?.name).toBe(safeFileName(`${internship.key} - ${waiting.title}.pdf`));
     await expectAccessible(page, 'internship page with a final work (coordinator)');
 
-    await page.goto(`${stack.stagemap.url}/tab/overview?lang=en`);
+    await page.goto(`${env.stack.stagemap.url}/tab/overview?lang=en`);
     const table = page.getByRole('table', { name: 'Published final works' });
     await table
       .getByRole('link', {

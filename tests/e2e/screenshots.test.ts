@@ -55,7 +55,10 @@ describe('screenshots for the README', { timeout: 120_000 }, () => {
     expect((await fetch(`${stack.stagemap.url}/dev/sweep`, { method: 'POST' })).status).toBe(200);
     const teams = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     await teams.goto(`${stack.emulator.url}/_emulator/teams/${running.mentor!.id}`);
-    await teams.getByRole('button', { name: /^(Verzenden|Envoyer|Absenden|Submit)$/ }).last().waitFor();
+    await teams
+      .getByRole('button', { name: /^(Verzenden|Envoyer|Absenden|Submit)$/ })
+      .last()
+      .waitFor();
     await teams.screenshot({ path: `${DIR}teams-card.png` });
   });
 });

@@ -1,21 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../scripts/lib/local-stack';
+import { describe, expect, it } from 'vitest';
 import { TEXTS } from '../../src/bot/cards/texts';
 import { questionnaire, TRAFFIC_LIGHT_CHOICES } from '../../src/domain/questionnaires';
 import { DEMO_USERS } from '../../src/emulator/demo-directory';
-import { axeViolations, launchChromium } from './support/browser';
-import { startStack } from './support/stack';
+import { axeViolations } from './support/browser';
+import { useStackAndBrowser } from './support/suite';
 
-let stack: LocalStack;
-let browser: Browser;
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = useStackAndBrowser();
 
 const ANSWERED = /^(Beantwoord door|Répondu par|Beantwortet von|Answered by) /;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -23,7 +13,7 @@ const OPEN_IN_TAB = new RegExp(`^(${Object.values(TEXTS.openInStagemap).map(esca
 
 describe('a mentor answers a follow-up card in the local Teams chat', { timeout: 120_000 }, () => {
   it('the card arrives at 09:00 on its day, the answer refreshes the card, lands in SharePoint and shows in the tab', async () => {
-    const { repos } = stack.stagemap.deps;
+    const { repos } = env.stack.stagemap.deps;
     // The next planned follow-up of an internship in execution.
     const running = new Map((await repos.internships.byPhase('execution')).map((i) => [i.key, i]));
     const moments = (await repos.moments.all())
@@ -36,19 +26,19 @@ describe('a mentor answers a follow-up card in the local Teams chat', { timeout:
 
     // Time moves to one minute past the moment's send time; the tester presses "run the scheduler now".
     const at = new Date(Date.parse(moment.sendAt) + 60_000).toISOString();
-    await fetch(`${stack.emulator.url}/_emulator/clock`, {
+    await fetch(`${env.stack.emulator.url}/_emulator/clock`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ now: at }),
     });
-    const sweep = await fetch(`${stack.stagemap.url}/dev/sweep`, { method: 'POST' });
+    const sweep = await fetch(`${env.stack.stagemap.url}/dev/sweep`, { method: 'POST' });
     expect(sweep.status).toBe(200);
 
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const failed: string[] = [];
     page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
-    await page.goto(`${stack.emulator.url}/_emulator/teams/${mentor.id}`);
+    await page.goto(`${env.stack.emulator.url}/_emulator/teams/${mentor.id}`);
     const submit = page.getByRole('button', { name: /^(Verzenden|Envoyer|Absenden|Submit)$/ }).last();
     await submit.waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -75,7 +65,7 @@ describe('a mentor answers a follow-up card in the local Teams chat', { timeout:
     // The tester puts the clock back to real time first ("Back to real time" on the page): the tab's sign-in
     // tokens carry the emulator's clock while the server checks them against the real one, so with the clock
     // days ahead the tab answers "not signed in" (reported; the fix is in the server's token validator).
-    expect((await fetch(`${stack.emulator.url}/_emulator/clock`, { method: 'DELETE' })).status).toBe(200);
+    expect((await fetch(`${env.stack.emulator.url}/_emulator/clock`, { method: 'DELETE' })).status).toBe(200);
 
     // "Open in Stagemap" on the answered card: a Teams deep link to the tab with the internship as sub-entity.
     // Teams would open the tab with it as `subPageId`; here the link is caught on its way out (there is no
@@ -89,7 +79,7 @@ describe('a mentor answers a follow-up card in the local Teams chat', { timeout:
       await route.fulfill({
         status: 302,
         headers: {
-          location: `${stack.stagemap.url}/tab/?lang=en&internship=${encodeURIComponent(sub ?? '')}`,
+          location: `${env.stack.stagemap.url}/tab/?lang=en&internship=${encodeURIComponent(sub ?? '')}`,
         },
       });
     });

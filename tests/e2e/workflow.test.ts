@@ -1,40 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../scripts/lib/local-stack';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DOCUMENTS_REQUIRED_BEFORE_START } from '../../src/domain/documents';
 import type { Internship } from '../../src/domain/internship';
 import { LIBRARY } from '../../src/graph/folders/internship-folders';
 import { drivePath } from '../../src/graph/odata';
-import { axeViolations, launchChromium } from './support/browser';
-import { demoUser, signIn, startStack } from './support/stack';
+import { demoUser, signIn } from './support/stack';
+import { expectAccessible, useStackAndBrowser } from './support/suite';
 
 // The internship workflow in the tab (issue #5), as coordinators use it, against the `npm start` stack.
-let stack: LocalStack;
-let browser: Browser;
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-const THEMES = ['light', 'dark', 'contrast'] as const;
-
-async function expectAccessible(page: Page, label: string) {
-  for (const theme of THEMES) {
-    await page.getByLabel(/^(Theme|Thema|Thème|Design)$/).selectOption(theme);
-    await page.waitForSelector(`[data-theme="${theme}"]`);
-    expect(await axeViolations(page), `${label} (${theme})`).toEqual([]);
-  }
-}
+const env = useStackAndBrowser();
 
 let n = 0;
 /** An internship of our own in the given phase, interviewed two days ago with the report recorded. */
 async function arrange(overrides: Partial<Internship> = {}): Promise<Internship> {
   n += 1;
   const key = `wf-e2e-${n}-${Date.now()}`;
-  const repos = stack.stagemap.deps.repos;
+  const repos = env.stack.stagemap.deps.repos;
   const i = await repos.internships.create({
     key,
     phase: 'decision',
@@ -60,7 +41,7 @@ async function arrange(overrides: Partial<Internship> = {}): Promise<Internship>
 }
 
 const open = async (page: Page, i: Internship, lang = 'en') => {
-  await page.goto(`${stack.stagemap.url}/tab/internships/${i.id}?lang=${lang}`);
+  await page.goto(`${env.stack.stagemap.url}/tab/internships/${i.id}?lang=${lang}`);
   await page.getByRole('heading', { name: i.intern.displayName }).waitFor();
 };
 
@@ -69,7 +50,7 @@ describe('internship workflow in the tab', { timeout: 90_000 }, () => {
     const i = await arrange();
     const mentor = demoUser('mentor');
     const backup = demoUser('backup');
-    const page = await signIn(browser, stack, demoUser('coordinator'), '?lang=en');
+    const page = await signIn(env.browser, env.stack, demoUser('coordinator'), '?lang=en');
     await open(page, i);
 
     await page.getByRole('button', { name: 'Record the decision' }).click();
@@ -78,7 +59,7 @@ describe('internship workflow in the tab', { timeout: 90_000 }, () => {
     await dialog.getByRole('button', { name: 'Record the decision' }).click();
     await dialog.getByText('Name a mentor: no internship place without an internal mentor.').waitFor();
     await dialog.getByText('Name a back-up who replaces the mentor when they are away.').waitFor();
-    expect((await stack.stagemap.deps.repos.internships.getById(i.id))?.decision).toBeUndefined();
+    expect((await env.stack.stagemap.deps.repos.internships.getById(i.id))?.decision).toBeUndefined();
 
     await dialog.getByLabel('Mentor').selectOption(mentor.id);
     await dialog.getByLabel('Back-up').selectOption(backup.id);
@@ -87,9 +68,9 @@ describe('internship workflow in the tab', { timeout: 90_000 }, () => {
     await expect.poll(() => dialog.count()).toBe(0);
 
     // The folder exists in the Stagemap library (checked through Graph: the documents section is another feature).
-    const folders = stack.stagemap.deps.folders;
+    const folders = env.stack.stagemap.deps.folders;
     const driveId = await folders.driveId(LIBRARY);
-    const folder = await stack.stagemap.graph.get<{ name: string }>(
+    const folder = await env.stack.stagemap.graph.get<{ name: string }>(
       `/drives/${driveId}/root:/${drivePath(folders.folderName(i))}`,
     );
     expect(folder.name).toBe(folders.folderName(i));
@@ -120,7 +101,7 @@ describe('internship workflow in the tab', { timeout: 90_000 }, () => {
     await expect.poll(() => start.getAttribute('aria-disabled')).not.toBe('true');
     await start.click();
     await expect
-      .poll(async () => (await stack.stagemap.deps.repos.internships.getById(i.id))?.phase)
+      .poll(async () => (await env.stack.stagemap.deps.repos.internships.getById(i.id))?.phase)
       .toBe('execution');
     await page.getByText('Execution', { exact: true }).first().waitFor();
     await page.close();
@@ -129,8 +110,8 @@ describe('internship workflow in the tab', { timeout: 90_000 }, () => {
   it('two coordinators edit the same internship: the second sees the conflict and chooses', async () => {
     const i = await arrange({ phase: 'preparation' });
     const [a, b] = await Promise.all([
-      signIn(browser, stack, demoUser('coordinator', 0), '?lang=en'),
-      signIn(browser, stack, demoUser('coordinator', 1), '?lang=en'),
+      signIn(env.browser, env.stack, demoUser('coordinator', 0), '?lang=en'),
+      signIn(env.browser, env.stack, demoUser('coordinator', 1), '?lang=en'),
     ]);
     await Promise.all([open(a, i), open(b, i)]);
     const topicOf = (p: Page) => p.getByRole('textbox', { name: 'Topic' });
@@ -147,12 +128,12 @@ describe('internship workflow in the tab', { timeout: 90_000 }, () => {
     const row = conflict.getByRole('row', { name: /Topic/ });
     expect(await row.getByRole('cell').allInnerTexts()).toEqual(['Topic', 'Versie van B', 'Versie van A']);
     // Nothing was overwritten silently.
-    expect((await stack.stagemap.deps.repos.internships.getById(i.id))?.topic).toBe('Versie van A');
+    expect((await env.stack.stagemap.deps.repos.internships.getById(i.id))?.topic).toBe('Versie van A');
     await expectAccessible(b, 'conflict panel');
 
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await b.getByText('Saved.').waitFor();
-    expect((await stack.stagemap.deps.repos.internships.getById(i.id))?.topic).toBe('Versie van B');
+    expect((await env.stack.stagemap.deps.repos.internships.getById(i.id))?.topic).toBe('Versie van B');
 
     // A, now behind, edits again and takes the current version instead.
     await topicOf(a).fill('Versie C van A');
@@ -160,7 +141,7 @@ describe('internship workflow in the tab', { timeout: 90_000 }, () => {
     await a.getByTestId('conflict').getByRole('button', { name: 'Take the current version' }).click();
     await expect.poll(() => topicOf(a).inputValue()).toBe('Versie van B');
     await expect.poll(() => a.getByTestId('conflict').count()).toBe(0);
-    expect((await stack.stagemap.deps.repos.internships.getById(i.id))?.topic).toBe('Versie van B');
+    expect((await env.stack.stagemap.deps.repos.internships.getById(i.id))?.topic).toBe('Versie van B');
     await Promise.all([a.close(), b.close()]);
   });
 });

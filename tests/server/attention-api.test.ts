@@ -6,12 +6,11 @@ import { DOCUMENTS_REQUIRED_BEFORE_START } from '../../src/domain/documents';
 import type { Internship, IsoDate, PersonRef } from '../../src/domain/internship';
 import { questionnaire } from '../../src/domain/questionnaires';
 import { belgianWorkCalendar, fromEpochDay, toEpochDay } from '../../src/domain/workdays';
-import { LOCAL_API_ID_URI } from '../../src/emulator/config';
 import { DEMO_USERS, type DemoUser } from '../../src/emulator/demo-directory';
 import type { Stored } from '../../src/graph/repositories/list-repository';
 import { demoPdf } from '../../src/graph/seed/demo-plan';
 import { demoUser, startStack } from '../e2e/support/stack';
-import { userToken } from '../emulator/support';
+import { apiClient } from './support/api-client';
 
 // GET /api/attention (issue #5, the homes) over HTTP against the `npm start` stack: a seeded situation of our own
 // (a card sent and not answered, a late checklist item, a red follow-up, start documents missing) as the
@@ -23,15 +22,7 @@ const mentor = demoUser('mentor', 0);
 const otherMentor = demoUser('mentor', 1);
 const backup = demoUser('backup', 0);
 const staff = demoUser('staff');
-const tokens = new Map<string, Promise<string>>();
-const token = (u: DemoUser) => {
-  let t = tokens.get(u.id);
-  if (!t) {
-    t = userToken(stack.emulator, u.userPrincipalName, `${LOCAL_API_ID_URI}/access_as_user`);
-    tokens.set(u.id, t);
-  }
-  return t;
-};
+const { token } = apiClient(() => stack);
 
 async function attention(u: DemoUser, lang = 'en'): Promise<{ status: number; json: AttentionView }> {
   const res = await fetch(`${stack.stagemap.url}/api/attention`, {

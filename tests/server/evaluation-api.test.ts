@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../scripts/lib/local-stack';
 import type { Internship } from '../../src/domain/internship';
 import type { EvaluationView, EvaluationsView } from '../../src/domain/views-records';
-import { LOCAL_API_ID_URI } from '../../src/emulator/config';
 import { DEMO_USERS, type DemoUser } from '../../src/emulator/demo-directory';
 import { startStack } from '../e2e/support/stack';
-import { userToken } from '../emulator/support';
+import { apiClient } from './support/api-client';
 
 // Evaluations and surveys over HTTP against the `npm start` stack: validation, storage, who reads what.
 let stack: LocalStack;
@@ -13,7 +12,6 @@ let internship: Internship;
 let intern: DemoUser;
 let mentor: DemoUser;
 const coordinator = DEMO_USERS.find((u) => u.role === 'coordinator')!;
-const tokens = new Map<string, Promise<string>>();
 
 beforeAll(async () => {
   stack = await startStack();
@@ -28,14 +26,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => stack?.close());
 
-const token = (u: DemoUser) => {
-  let t = tokens.get(u.id);
-  if (!t) {
-    t = userToken(stack.emulator, u.userPrincipalName, `${LOCAL_API_ID_URI}/access_as_user`);
-    tokens.set(u.id, t);
-  }
-  return t;
-};
+const { call } = apiClient(() => stack);
 
 interface ErrorBody {
   error: {
@@ -43,29 +34,6 @@ interface ErrorBody {
     message: string;
     fields?: { path: string; message: string }[];
     current?: EvaluationView;
-  };
-}
-
-async function call<T = unknown>(
-  u: DemoUser,
-  method: string,
-  path: string,
-  opts: { body?: unknown; headers?: Record<string, string>; lang?: string } = {},
-): Promise<{ status: number; json: T; etag: string | null }> {
-  const res = await fetch(`${stack.stagemap.url}/api${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await token(u)}`,
-      'x-stagemap-locale': opts.lang ?? 'en',
-      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...opts.headers,
-    },
-    ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
-  });
-  return {
-    status: res.status,
-    json: (await res.json().catch(() => ({}))) as T,
-    etag: res.headers.get('etag'),
   };
 }
 
@@ -81,7 +49,7 @@ describe('evaluations and surveys over HTTP', { timeout: 90_000 }, () => {
   it('answers are validated per question, with field errors in the caller language', async () => {
     const res = await call<ErrorBody>(mentor, 'PUT', `${base()}/midTermEvaluation`, {
       lang: 'nl',
-      body: {
+      json: {
         answers: {
           'midTermEvaluation.status': 'purple',
           'midTermEvaluation.comment': 'x'.repeat(5000),
@@ -101,7 +69,7 @@ describe('evaluations and surveys over HTTP', { timeout: 90_000 }, () => {
     );
     const survey = await call<ErrorBody>(intern, 'PUT', `${base()}/satisfactionIntern`, {
       lang: 'fr',
-      body: { answers: { 'satisfactionIntern.overall': 9 } },
+      json: { answers: { 'satisfactionIntern.overall': 9 } },
     });
     expect(survey.status).toBe(400);
     expect(survey.json.error.fields).toEqual(
@@ -124,7 +92,7 @@ describe('evaluations and surveys over HTTP', { timeout: 90_000 }, () => {
     await moments.update(card!, { state: 'sent', recipientOids: [mentor.id] });
 
     const first = await call<EvaluationView>(mentor, 'PUT', `${base()}/midTermEvaluation`, {
-      body: { answers: midTerm },
+      json: { answers: midTerm },
     });
     expect(first.status).toBe(201);
     // Answering in the tab answers the moment: no escalation, no digest, the card shows it answered.
@@ -146,19 +114,19 @@ describe('evaluations and surveys over HTTP', { timeout: 90_000 }, () => {
     expect(stored?.sharedWithIntern).toBeUndefined();
 
     const blind = await call<ErrorBody>(mentor, 'PUT', `${base()}/midTermEvaluation`, {
-      body: { answers: { ...midTerm, 'midTermEvaluation.status': 'green' } },
+      json: { answers: { ...midTerm, 'midTermEvaluation.status': 'green' } },
     });
     expect(blind.status).toBe(409);
     expect(blind.json.error.current?.answers['midTermEvaluation.status']).toBe('orange');
 
     const update = await call<EvaluationView>(mentor, 'PUT', `${base()}/midTermEvaluation`, {
-      body: { answers: { ...midTerm, 'midTermEvaluation.status': 'green' } },
+      json: { answers: { ...midTerm, 'midTermEvaluation.status': 'green' } },
       headers: { 'if-match': first.json.etag },
     });
     expect(update.status).toBe(200);
     expect(update.json.answers['midTermEvaluation.status']).toBe('green');
     const stale = await call<ErrorBody>(mentor, 'PUT', `${base()}/midTermEvaluation`, {
-      body: { answers: midTerm },
+      json: { answers: midTerm },
       headers: { 'if-match': first.json.etag },
     });
     expect(stale.status).toBe(409);
@@ -178,7 +146,7 @@ describe('evaluations and surveys over HTTP', { timeout: 90_000 }, () => {
     expect((await call(intern, 'GET', `${base()}/${mine.id}`)).status).toBe(403);
 
     const shared = await call<EvaluationView>(mentor, 'PUT', `${base()}/midTermEvaluation`, {
-      body: { answers: mine.answers, sharedWithIntern: true },
+      json: { answers: mine.answers, sharedWithIntern: true },
       headers: { 'if-match': mine.etag },
     });
     expect(shared.status).toBe(200);
@@ -198,7 +166,7 @@ describe('evaluations and surveys over HTTP', { timeout: 90_000 }, () => {
       'satisfactionIntern.recommend': true,
     };
     const res = await call<EvaluationView>(intern, 'PUT', `${base()}/satisfactionIntern`, {
-      body: { answers },
+      json: { answers },
     });
     expect(res.status, JSON.stringify(res.json)).toBe(201);
     const stored = await stack.stagemap.deps.repos.evaluations.getByKey(
@@ -214,11 +182,11 @@ describe('evaluations and surveys over HTTP', { timeout: 90_000 }, () => {
 
   it('refuses a questionnaire the caller may not fill in', async () => {
     expect(
-      (await call(intern, 'PUT', `${base()}/midTermEvaluation`, { body: { answers: midTerm } })).status,
+      (await call(intern, 'PUT', `${base()}/midTermEvaluation`, { json: { answers: midTerm } })).status,
     ).toBe(403);
     expect(
-      (await call(mentor, 'PUT', `${base()}/satisfactionIntern`, { body: { answers: {} } })).status,
+      (await call(mentor, 'PUT', `${base()}/satisfactionIntern`, { json: { answers: {} } })).status,
     ).toBe(403);
-    expect((await call(mentor, 'PUT', `${base()}/intake`, { body: { answers: {} } })).status).toBe(404);
+    expect((await call(mentor, 'PUT', `${base()}/intake`, { json: { answers: {} } })).status).toBe(404);
   });
 });

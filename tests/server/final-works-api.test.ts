@@ -3,12 +3,12 @@ import type { LocalStack } from '../../scripts/lib/local-stack';
 import type { Internship } from '../../src/domain/internship';
 import type { InternshipView, OverviewView } from '../../src/domain/views';
 import type { FinalWorksView, FinalWorkView, FolderView } from '../../src/domain/views-records';
-import { LOCAL_API_ID_URI } from '../../src/emulator/config';
 import { DEMO_USERS, type DemoUser } from '../../src/emulator/demo-directory';
 import { FINAL_WORKS_LIBRARY } from '../../src/graph/repositories/final-works';
 import { NO_CONSENT_TEXT } from '../../src/server/routes/final-work-routes';
 import { startStack } from '../e2e/support/stack';
 import { userToken } from '../emulator/support';
+import { apiClient } from './support/api-client';
 
 // Final works over HTTP against the `npm start` stack: hand in (into the internship's folder), publish
 // (coordinators, consented interns only: a copy in the FinalWorks library all staff read), the intranet overview
@@ -20,7 +20,6 @@ let mentor: DemoUser;
 const users = new Map(DEMO_USERS.map((u) => [u.id, u]));
 const coordinator = DEMO_USERS.find((u) => u.role === 'coordinator')!;
 let staff: DemoUser;
-const tokens = new Map<string, Promise<string>>();
 
 beforeAll(async () => {
   stack = await startStack();
@@ -38,34 +37,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => stack?.close());
 
-const token = (u: DemoUser) => {
-  let t = tokens.get(u.id);
-  if (!t) {
-    t = userToken(stack.emulator, u.userPrincipalName, `${LOCAL_API_ID_URI}/access_as_user`);
-    tokens.set(u.id, t);
-  }
-  return t;
-};
-
-async function call<T = unknown>(
-  u: DemoUser,
-  method: string,
-  path: string,
-  opts: { body?: BodyInit; json?: unknown; headers?: Record<string, string>; lang?: string } = {},
-): Promise<{ status: number; json: T }> {
-  const res = await fetch(`${stack.stagemap.url}/api${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await token(u)}`,
-      'x-stagemap-locale': opts.lang ?? 'en',
-      ...(opts.json !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...opts.headers,
-    },
-    ...(opts.body !== undefined ? { body: opts.body } : {}),
-    ...(opts.json !== undefined ? { body: JSON.stringify(opts.json) } : {}),
-  });
-  return { status: res.status, json: (await res.json().catch(() => ({}))) as T };
-}
+const { call } = apiClient(() => stack);
 
 interface LibraryItem {
   id: string;
@@ -144,7 +116,7 @@ describe('final works over HTTP', { timeout: 90_000 }, () => {
       mentor,
       'PUT',
       upload(consented, { name: 'Eindwerk #1 (v2).pdf', title: 'Een onderzoek naar de dienst' }),
-      { body: pdf('eindwerk') },
+      { raw: pdf('eindwerk') },
     );
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({
@@ -189,7 +161,7 @@ describe('final works over HTTP', { timeout: 90_000 }, () => {
         .status,
     ).toBe(404);
     expect(
-      (await call(staff, 'PUT', upload(consented, { name: 'x.pdf', title: 'X' }), { body: pdf('x') })).status,
+      (await call(staff, 'PUT', upload(consented, { name: 'x.pdf', title: 'X' }), { raw: pdf('x') })).status,
     ).toBe(404);
     expect((await stack.stagemap.deps.repos.finalWorks.getById(res.json.id))?.published).toBe(false);
     expect(await finalWorksLibrary(consented.key)).toEqual([]);
@@ -197,14 +169,14 @@ describe('final works over HTTP', { timeout: 90_000 }, () => {
 
   it('refuses bad input with localised field errors', async () => {
     const noTitle = await call<ErrorBody>(mentor, 'PUT', upload(consented, { name: 'a.pdf' }), {
-      body: pdf('a'),
+      raw: pdf('a'),
       lang: 'nl',
     });
     expect(noTitle.status).toBe(400);
     expect(noTitle.json.error.fields?.map((f) => f.path)).toEqual(['title']);
     expect(JSON.stringify(noTitle.json)).toContain('Dit veld is verplicht.');
     const exe = await call<ErrorBody>(mentor, 'PUT', upload(consented, { name: 'a.exe', title: 'A' }), {
-      body: pdf('a'),
+      raw: pdf('a'),
     });
     expect(exe.status).toBe(400);
     expect(exe.json.error.fields?.map((f) => f.path)).toEqual(['name']);

@@ -2,11 +2,10 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../scripts/lib/local-stack';
 import { DEMO_USERS, type DemoUser } from '../../src/emulator/demo-directory';
-import { LOCAL_API_ID_URI } from '../../src/emulator/config';
 import type { Internship } from '../../src/domain/internship';
 import type { FolderView, DocumentView } from '../../src/domain/views-records';
-import { userToken } from '../emulator/support';
 import { startStack } from '../e2e/support/stack';
+import { apiClient } from './support/api-client';
 import { SIMPLE_UPLOAD_MAX } from '../../src/graph/upload';
 
 // The folder API over HTTP against the `npm start` stack: what an intern may not see, uploads and their checks.
@@ -15,7 +14,6 @@ let internship: Internship;
 let intern: DemoUser;
 let mentor: DemoUser;
 const coordinator = DEMO_USERS.find((u) => u.role === 'coordinator')!;
-const tokens = new Map<string, Promise<string>>();
 
 beforeAll(async () => {
   stack = await startStack();
@@ -31,32 +29,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => stack?.close());
 
-const token = (u: DemoUser) => {
-  let t = tokens.get(u.id);
-  if (!t) {
-    t = userToken(stack.emulator, u.userPrincipalName, `${LOCAL_API_ID_URI}/access_as_user`);
-    tokens.set(u.id, t);
-  }
-  return t;
-};
-
-async function call<T = unknown>(
-  u: DemoUser,
-  method: string,
-  path: string,
-  opts: { body?: BodyInit; headers?: Record<string, string>; lang?: string } = {},
-): Promise<{ status: number; json: T }> {
-  const res = await fetch(`${stack.stagemap.url}/api${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await token(u)}`,
-      'x-stagemap-locale': opts.lang ?? 'en',
-      ...opts.headers,
-    },
-    ...(opts.body !== undefined ? { body: opts.body } : {}),
-  });
-  return { status: res.status, json: (await res.json().catch(() => ({}))) as T };
-}
+const { token, call } = apiClient(() => stack);
 
 const folderPath = () => `/internships/${internship.id}/folder`;
 const uploadPath = (name: string, type?: string) =>
@@ -99,7 +72,7 @@ describe('the digital folder over HTTP', { timeout: 90_000 }, () => {
   });
 
   it('the intern may not upload a confidential type; nothing is written', async () => {
-    const res = await call(intern, 'PUT', uploadPath('polis.pdf', 'insurancePolicy'), { body: pdf(2000) });
+    const res = await call(intern, 'PUT', uploadPath('polis.pdf', 'insurancePolicy'), { raw: pdf(2000) });
     expect(res.status).toBe(403);
     const names = (await stack.stagemap.deps.folders.documents(internship.key)).map((d) => d.name);
     expect(names).not.toContain('polis.pdf');
@@ -110,7 +83,7 @@ describe('the digital folder over HTTP', { timeout: 90_000 }, () => {
       mentor,
       'PUT',
       uploadPath('tool.exe'),
-      { body: pdf(100), lang: 'nl' },
+      { raw: pdf(100), lang: 'nl' },
     );
     expect(exe.status).toBe(400);
     expect(exe.json.error.fields).toEqual([
@@ -120,7 +93,7 @@ describe('the digital folder over HTTP', { timeout: 90_000 }, () => {
       mentor,
       'PUT',
       uploadPath('x.pdf', 'passport'),
-      { body: pdf(100), lang: 'fr' },
+      { raw: pdf(100), lang: 'fr' },
     );
     expect(badType.status).toBe(400);
     expect(badType.json.error.fields).toEqual([
@@ -130,7 +103,7 @@ describe('the digital folder over HTTP', { timeout: 90_000 }, () => {
       mentor,
       'PUT',
       uploadPath('leeg.pdf'),
-      { body: new Uint8Array(0), lang: 'de' },
+      { raw: new Uint8Array(0), lang: 'de' },
     );
     expect(empty.status).toBe(400);
     expect(empty.json.error.fields).toEqual([{ path: 'file', message: 'Die Datei ist leer.' }]);
@@ -172,7 +145,7 @@ describe('the digital folder over HTTP', { timeout: 90_000 }, () => {
     // Above the simple-upload limit, so the folder client goes through an upload session.
     expect(5 * 1024 * 1024).toBeGreaterThan(SIMPLE_UPLOAD_MAX);
     const big = await call<DocumentView>(coordinator, 'PUT', uploadPath('Infofiche 2026.pdf', 'infoSheet'), {
-      body: pdf(5 * 1024 * 1024 + 17),
+      raw: pdf(5 * 1024 * 1024 + 17),
       headers: { 'content-type': 'application/pdf' },
     });
     expect(big.status).toBe(201);
@@ -191,7 +164,7 @@ describe('the digital folder over HTTP', { timeout: 90_000 }, () => {
       'PUT',
       uploadPath('Medisch attest.pdf', 'medicalExamination'),
       {
-        body: pdf(3000),
+        raw: pdf(3000),
       },
     );
     expect(secret.status).toBe(201);
@@ -205,7 +178,7 @@ describe('the digital folder over HTTP', { timeout: 90_000 }, () => {
 
   it('the intern hands in their final work into the shared folder', async () => {
     const res = await call<DocumentView>(intern, 'PUT', uploadPath('Eindwerk.docx', 'finalWork'), {
-      body: pdf(4096),
+      raw: pdf(4096),
     });
     expect(res.status).toBe(201);
     const folder = await call<FolderView>(mentor, 'GET', folderPath());

@@ -2,17 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalStack } from '../../scripts/lib/local-stack';
 import type { Internship } from '../../src/domain/internship';
 import type { AbsenceView, FeedbackView, JournalView } from '../../src/domain/views-records';
-import { LOCAL_API_ID_URI } from '../../src/emulator/config';
 import { DEMO_USERS, type DemoUser } from '../../src/emulator/demo-directory';
 import { startStack } from '../e2e/support/stack';
-import { userToken } from '../emulator/support';
+import { apiClient } from './support/api-client';
 
 // Feedback and absences over HTTP against the `npm start` stack.
 let stack: LocalStack;
 let internship: Internship;
 let intern: DemoUser;
 let mentor: DemoUser;
-const tokens = new Map<string, Promise<string>>();
 
 beforeAll(async () => {
   stack = await startStack();
@@ -27,32 +25,7 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => stack?.close());
 
-const token = (u: DemoUser) => {
-  let t = tokens.get(u.id);
-  if (!t) {
-    t = userToken(stack.emulator, u.userPrincipalName, `${LOCAL_API_ID_URI}/access_as_user`);
-    tokens.set(u.id, t);
-  }
-  return t;
-};
-
-async function call<T = unknown>(
-  u: DemoUser,
-  method: string,
-  path: string,
-  opts: { body?: unknown; lang?: string } = {},
-): Promise<{ status: number; json: T }> {
-  const res = await fetch(`${stack.stagemap.url}/api${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await token(u)}`,
-      'x-stagemap-locale': opts.lang ?? 'en',
-      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
-  });
-  return { status: res.status, json: (await res.json().catch(() => ({}))) as T };
-}
+const { call } = apiClient(() => stack);
 
 const base = () => `/internships/${internship.id}/journal`;
 interface ErrorBody {
@@ -62,7 +35,7 @@ interface ErrorBody {
 describe('feedback and absences over HTTP', { timeout: 90_000 }, () => {
   it('the mentor logs an absence; it is stored', async () => {
     const res = await call<AbsenceView>(mentor, 'POST', `${base()}/absences`, {
-      body: { from: internship.startDate, to: internship.startDate, kind: 'illness', schoolInformed: true },
+      json: { from: internship.startDate, to: internship.startDate, kind: 'illness', schoolInformed: true },
     });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ kind: 'illness', schoolInformed: true, author: { id: mentor.id } });
@@ -78,12 +51,12 @@ describe('feedback and absences over HTTP', { timeout: 90_000 }, () => {
 
   it('the intern logs their own absence, within the internship period only', async () => {
     const ok = await call<AbsenceView>(intern, 'POST', `${base()}/absences`, {
-      body: { from: internship.endDate, to: internship.endDate, kind: 'school', note: 'Examen' },
+      json: { from: internship.endDate, to: internship.endDate, kind: 'school', note: 'Examen' },
     });
     expect(ok.status).toBe(201);
     const outside = await call<ErrorBody>(intern, 'POST', `${base()}/absences`, {
       lang: 'nl',
-      body: { from: '2001-01-01', to: '2001-01-02', kind: 'planned' },
+      json: { from: '2001-01-01', to: '2001-01-02', kind: 'planned' },
     });
     expect(outside.status).toBe(400);
     expect(outside.json.error.fields?.[0]?.message).toMatch(
@@ -91,7 +64,7 @@ describe('feedback and absences over HTTP', { timeout: 90_000 }, () => {
     );
     const badKind = await call<ErrorBody>(intern, 'POST', `${base()}/absences`, {
       lang: 'de',
-      body: { from: internship.endDate, to: internship.endDate, kind: 'sick' },
+      json: { from: internship.endDate, to: internship.endDate, kind: 'sick' },
     });
     expect(badKind.status).toBe(400);
     expect(badKind.json.error.fields).toEqual([
@@ -99,7 +72,7 @@ describe('feedback and absences over HTTP', { timeout: 90_000 }, () => {
     ]);
     const reversed = await call<ErrorBody>(intern, 'POST', `${base()}/absences`, {
       lang: 'de',
-      body: { from: internship.endDate, to: internship.startDate, kind: 'planned' },
+      json: { from: internship.endDate, to: internship.startDate, kind: 'planned' },
     });
     expect(reversed.status).toBe(400);
     expect(reversed.json.error.fields).toEqual([
@@ -111,14 +84,14 @@ describe('feedback and absences over HTTP', { timeout: 90_000 }, () => {
 
   it('the intern sees only the feedback shared with them and cannot write feedback', async () => {
     const shared = await call<FeedbackView>(mentor, 'POST', `${base()}/feedback`, {
-      body: {
+      json: {
         date: internship.startDate,
         direction: 'toIntern',
         note: 'Sterke analyse, concreet en op tijd.',
       },
     });
     const privateNote = await call<FeedbackView>(mentor, 'POST', `${base()}/feedback`, {
-      body: {
+      json: {
         date: internship.startDate,
         direction: 'toIntern',
         note: 'Voor mezelf: volgende week de planning bespreken.',
@@ -141,7 +114,7 @@ describe('feedback and absences over HTTP', { timeout: 90_000 }, () => {
     expect(asMentor.json.absences.length).toBeGreaterThanOrEqual(2);
 
     const byIntern = await call(intern, 'POST', `${base()}/feedback`, {
-      body: { date: internship.startDate, direction: 'fromIntern', note: 'x' },
+      json: { date: internship.startDate, direction: 'fromIntern', note: 'x' },
     });
     expect(byIntern.status).toBe(403);
   });

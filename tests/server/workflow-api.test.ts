@@ -8,12 +8,11 @@ import type { Internship } from '../../src/domain/internship';
 import { GATE_REASON_TEXTS } from '../../src/domain/phases';
 import type { InternshipView } from '../../src/domain/views';
 import type { ChecklistsView, DecisionResultView, MomentView } from '../../src/domain/views-workflow';
-import { LOCAL_API_ID_URI } from '../../src/emulator/config';
 import { DEMO_USERS, type DemoUser } from '../../src/emulator/demo-directory';
 import { LIBRARY } from '../../src/graph/folders/internship-folders';
 import { drivePath } from '../../src/graph/odata';
 import { startStack } from '../e2e/support/stack';
-import { userToken } from '../emulator/support';
+import { apiClient } from './support/api-client';
 
 // The internship workflow (issue #5) over HTTP against the `npm start` stack: gates, decision side effects,
 // checklists, stop, and ETag conflicts.
@@ -23,21 +22,13 @@ const coordinator = byRole('coordinator');
 const mentor = byRole('mentor');
 const backup = byRole('backup');
 const staff = byRole('staff');
-const tokens = new Map<string, Promise<string>>();
 
 beforeAll(async () => {
   stack = await startStack();
 }, 180_000);
 afterAll(() => stack?.close());
 
-const token = (u: DemoUser) => {
-  let t = tokens.get(u.id);
-  if (!t) {
-    t = userToken(stack.emulator, u.userPrincipalName, `${LOCAL_API_ID_URI}/access_as_user`);
-    tokens.set(u.id, t);
-  }
-  return t;
-};
+const { call } = apiClient(() => stack);
 
 interface ErrorBody {
   error: {
@@ -47,25 +38,6 @@ interface ErrorBody {
     reasons?: { code: string; message: string }[];
     current?: InternshipView;
   };
-}
-
-async function call<T = unknown>(
-  u: DemoUser,
-  method: string,
-  path: string,
-  opts: { body?: unknown; ifMatch?: string; lang?: string } = {},
-): Promise<{ status: number; json: T }> {
-  const res = await fetch(`${stack.stagemap.url}/api${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await token(u)}`,
-      'x-stagemap-locale': opts.lang ?? 'en',
-      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...(opts.ifMatch ? { 'if-match': opts.ifMatch } : {}),
-    },
-    ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
-  });
-  return { status: res.status, json: (await res.json().catch(() => ({}))) as T };
 }
 
 const read = async (id: string) =>
@@ -124,7 +96,7 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
     let v = await read(i.id);
     const refused = await call<ErrorBody>(coordinator, 'POST', `/internships/${i.id}/advance`, {
       ifMatch: v.etag,
-      body: {},
+      json: {},
       lang: 'fr',
     });
     expect(refused.status).toBe(422);
@@ -137,7 +109,7 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
 
     const incomplete = await call<ErrorBody>(coordinator, 'POST', `/internships/${i.id}/interview`, {
       ifMatch: v.etag,
-      body: {
+      json: {
         interviewAt: new Date(Date.now() - 3_600_000).toISOString(),
         answers: { 'intake.level': 'phd' },
       },
@@ -152,7 +124,7 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
 
     const recorded = await call<InternshipView>(coordinator, 'POST', `/internships/${i.id}/interview`, {
       ifMatch: v.etag,
-      body: { interviewAt: new Date(Date.now() - 3_600_000).toISOString(), answers: INTAKE_ANSWERS },
+      json: { interviewAt: new Date(Date.now() - 3_600_000).toISOString(), answers: INTAKE_ANSWERS },
     });
     expect(recorded.status).toBe(200);
     expect(recorded.json.interviewAt).toBeTruthy();
@@ -163,7 +135,7 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
     v = await read(i.id);
     const moved = await call<InternshipView>(coordinator, 'POST', `/internships/${i.id}/advance`, {
       ifMatch: v.etag,
-      body: {},
+      json: {},
     });
     expect(moved.status).toBe(200);
     expect(moved.json.phase).toBe('decision');
@@ -175,7 +147,7 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
     const v = await read(i.id);
     const res = await call<ErrorBody>(coordinator, 'POST', `/internships/${i.id}/decision`, {
       ifMatch: v.etag,
-      body: { decision: 'accepted' },
+      json: { decision: 'accepted' },
       lang: 'nl',
     });
     expect(res.status).toBe(422);
@@ -190,12 +162,12 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
     // Only the coordinator decides; staff do not even learn the internship exists.
     const asMentor = await call(mentor, 'POST', `/internships/${i.id}/decision`, {
       ifMatch: v.etag,
-      body: { decision: 'accepted' },
+      json: { decision: 'accepted' },
     });
     expect(asMentor.status).toBe(404);
     const asStaff = await call(staff, 'POST', `/internships/${i.id}/decision`, {
       ifMatch: v.etag,
-      body: { decision: 'accepted' },
+      json: { decision: 'accepted' },
     });
     expect(asStaff.status).toBe(404);
   });
@@ -210,7 +182,7 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
     const v = await read(i.id);
     const res = await call<ErrorBody>(coordinator, 'POST', `/internships/${i.id}/decision`, {
       ifMatch: v.etag,
-      body: { decision: 'refused' },
+      json: { decision: 'refused' },
     });
     expect(res.status).toBe(422);
     expect(res.json.error.reasons?.map((r) => r.code)).toEqual(['decisionDuringInterview']);
@@ -222,7 +194,7 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
     const v = await read(i.id);
     const res = await call<DecisionResultView>(coordinator, 'POST', `/internships/${i.id}/decision`, {
       ifMatch: v.etag,
-      body: { decision: 'accepted', mentorId: mentor.id, backupId: backup.id },
+      json: { decision: 'accepted', mentorId: mentor.id, backupId: backup.id },
     });
     expect(res.status).toBe(200);
     expect(res.json.internship.decision).toBe('accepted');
@@ -269,7 +241,7 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
     let v = await read(i.id);
     const decided = await call<DecisionResultView>(coordinator, 'POST', `/internships/${i.id}/decision`, {
       ifMatch: v.etag,
-      body: { decision: 'accepted', mentorId: mentor.id, backupId: backup.id },
+      json: { decision: 'accepted', mentorId: mentor.id, backupId: backup.id },
     });
     expect(decided.status).toBe(200);
     // The required documents arrive in the folder (the folder feature's upload; arranged here directly).
@@ -285,7 +257,7 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
     v = await read(i.id);
     const refused = await call<ErrorBody>(coordinator, 'POST', `/internships/${i.id}/advance`, {
       ifMatch: v.etag,
-      body: {},
+      json: {},
     });
     expect(refused.status).toBe(422);
     expect(refused.json.error.reasons?.map((r) => r.code)).toEqual(['logisticsOpen']);
@@ -298,7 +270,7 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
     const first = logistics.items[0]!;
     const stale = await call<ErrorBody>(coordinator, 'PATCH', `/internships/${i.id}/checklists`, {
       ifMatch: '"stale"',
-      body: { itemKey: first.itemKey, done: true },
+      json: { itemKey: first.itemKey, done: true },
     });
     expect(stale.status).toBe(409);
     for (const item of logistics.items.filter((x) => !x.done && !x.optional)) {
@@ -306,7 +278,7 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
         coordinator,
         'PATCH',
         `/internships/${i.id}/checklists`,
-        { ifMatch: item.etag, body: { itemKey: item.itemKey, done: true } },
+        { ifMatch: item.etag, json: { itemKey: item.itemKey, done: true } },
       );
       expect(ticked.status).toBe(200);
       expect(ticked.json.doneBy?.id).toBe(coordinator.id);
@@ -316,7 +288,7 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
     expect(v.gate?.ok).toBe(true);
     const started = await call<InternshipView>(coordinator, 'POST', `/internships/${i.id}/advance`, {
       ifMatch: v.etag,
-      body: {},
+      json: {},
     });
     expect(started.status).toBe(200);
     expect(started.json.phase).toBe('execution');
@@ -328,12 +300,12 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
     let v = await read(i.id);
     await call(coordinator, 'POST', `/internships/${i.id}/decision`, {
       ifMatch: v.etag,
-      body: { decision: 'accepted', mentorId: mentor.id, backupId: backup.id },
+      json: { decision: 'accepted', mentorId: mentor.id, backupId: backup.id },
     });
     v = await read(i.id);
     const empty = await call<ErrorBody>(coordinator, 'POST', `/internships/${i.id}/stop`, {
       ifMatch: v.etag,
-      body: {},
+      json: {},
       lang: 'de',
     });
     expect(empty.status).toBe(400);
@@ -346,14 +318,14 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
     );
     const blank = await call<ErrorBody>(coordinator, 'POST', `/internships/${i.id}/stop`, {
       ifMatch: v.etag,
-      body: { stoppedBy: 'school', reason: '   ' },
+      json: { stoppedBy: 'school', reason: '   ' },
     });
     expect(blank.status).toBe(400);
     expect(blank.json.error.fields?.map((f) => f.path)).toEqual(['reason']);
 
     const stopped = await call<InternshipView>(coordinator, 'POST', `/internships/${i.id}/stop`, {
       ifMatch: v.etag,
-      body: { stoppedBy: 'school', reason: 'De school heeft de opleiding stopgezet.' },
+      json: { stoppedBy: 'school', reason: 'De school heeft de opleiding stopgezet.' },
     });
     expect(stopped.status).toBe(200);
     expect(stopped.json.phase).toBe('stopped');
@@ -380,11 +352,11 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
     const [a, b] = await Promise.all([
       call<InternshipView | ErrorBody>(coordinator, 'PATCH', `/internships/${i.id}`, {
         ifMatch: v.etag,
-        body: { topic: 'Versie A' },
+        json: { topic: 'Versie A' },
       }),
       call<InternshipView | ErrorBody>(coordinator, 'PATCH', `/internships/${i.id}`, {
         ifMatch: v.etag,
-        body: { topic: 'Versie B' },
+        json: { topic: 'Versie B' },
       }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
@@ -396,13 +368,13 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
     // The loser re-saves on the current version: that is allowed and wins now.
     const again = await call<InternshipView>(coordinator, 'PATCH', `/internships/${i.id}`, {
       ifMatch: loser.error.current!.etag,
-      body: { topic: winner.topic === 'Versie A' ? 'Versie B' : 'Versie A' },
+      json: { topic: winner.topic === 'Versie A' ? 'Versie B' : 'Versie A' },
     });
     expect(again.status).toBe(200);
     expect((await read(i.id)).topic).toBe(again.json.topic);
     // Without If-Match nothing is written.
     const blind = await call<ErrorBody>(coordinator, 'PATCH', `/internships/${i.id}`, {
-      body: { topic: 'X' },
+      json: { topic: 'X' },
     });
     expect(blind.status).toBe(400);
   });
@@ -423,19 +395,19 @@ describe('internship workflow over HTTP', { timeout: 90_000 }, () => {
     };
     const bad = await call<ErrorBody>(mentor, 'PUT', `/internships/${i.id}/plan`, {
       ifMatch: v.etag,
-      body: { ...plan, milestones: [{ ...plan.milestones[0], projectKey: 'nope' }] },
+      json: { ...plan, milestones: [{ ...plan.milestones[0], projectKey: 'nope' }] },
     });
     expect(bad.status).toBe(400);
     const saved = await call<InternshipView>(mentor, 'PUT', `/internships/${i.id}/plan`, {
       ifMatch: v.etag,
-      body: plan,
+      json: plan,
     });
     expect(saved.status).toBe(200);
     expect(saved.json.plan?.milestones[0]?.status).toBe('open');
     v = await read(i.id);
     const entry = await call<InternshipView>(mentor, 'POST', `/internships/${i.id}/plan/training-record`, {
       ifMatch: v.etag,
-      body: { date: '2027-02-15', milestoneKey: 'm1', note: 'Eerste tien formulieren getoetst.' },
+      json: { date: '2027-02-15', milestoneKey: 'm1', note: 'Eerste tien formulieren getoetst.' },
     });
     expect(entry.status).toBe(200);
     expect(entry.json.plan?.trainingRecord).toHaveLength(1);

@@ -187,6 +187,7 @@ ${d.teams?.length ? `<section aria-labelledby="teams-h"><h2 id="teams-h">Team ch
 </div>`,
     `<script type="application/json" id="boot">${inlineJson(boot)}</script>
 <script src="/_emulator/teams/assets/adaptivecards.min.js"></script>
+<script src="/_emulator/teams/assets/teams-common.js"></script>
 <script src="/_emulator/teams/assets/teams-page.js"></script>`,
   );
 }
@@ -266,6 +267,7 @@ ${announce}
 </div>`,
     `<script type="application/json" id="boot">${inlineJson(boot)}</script>
 <script src="/_emulator/teams/assets/adaptivecards.min.js"></script>
+<script src="/_emulator/teams/assets/teams-common.js"></script>
 <script src="/_emulator/teams/assets/teams-channel.js"></script>`,
   );
 }

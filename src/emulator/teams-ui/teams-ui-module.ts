@@ -16,6 +16,10 @@ const require = createRequire(import.meta.url);
 
 /** Static files of the page: our script and style, and the official renderer straight from node_modules. */
 const ASSETS: Record<string, { file: string; type: string }> = {
+  'teams-common.js': {
+    file: join(here, 'assets', 'teams-common.js'),
+    type: 'text/javascript; charset=utf-8',
+  },
   'teams-page.js': { file: join(here, 'assets', 'teams-page.js'), type: 'text/javascript; charset=utf-8' },
   'teams-channel.js': {
     file: join(here, 'assets', 'teams-channel.js'),

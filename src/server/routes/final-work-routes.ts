@@ -1,8 +1,8 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { LOCALES, type LocalizedText } from '../../domain/i18n';
+import type { LocalizedText } from '../../domain/i18n';
 import type { Internship } from '../../domain/internship';
-import { checkUpload, MAX_UPLOAD_BYTES, tooLargeText } from '../../domain/uploads';
+import { checkUpload, MAX_UPLOAD_BYTES } from '../../domain/uploads';
 import { text, validate } from '../../domain/validation';
 import { needsChange, type FinalWork } from '../../graph/repositories/final-works';
 import type { Stored } from '../../graph/repositories/list-repository';
@@ -10,6 +10,7 @@ import { RepositoryConflictError } from '../../graph/repositories/repository-err
 import type { ServerDeps } from '../deps';
 import { ApiError, conflict, invalidInput, notFound } from '../http/api-error';
 import { ctxOf } from '../http/create-app';
+import { readBody } from '../http/read-body';
 import { bodyOf, ifMatchOf } from '../http/validate';
 import { presentFinalWork, presentFinalWorks } from '../presenters/final-work-presenter';
 import { loadInternship } from './internship-routes';
@@ -22,29 +23,9 @@ export const NO_CONSENT_TEXT = {
   en: 'This final work cannot be published: the intern did not consent to appear in the intranet overview. Ask the intern for consent first.',
 } as const satisfies LocalizedText;
 
-const TOO_LARGE: LocalizedText = Object.fromEntries(
-  LOCALES.map((l) => [l, tooLargeText(l)]),
-) as unknown as LocalizedText;
-
 /** The upload's title travels in the query next to the file name (the body is the file itself). */
 const uploadQuery = z.object({ title: text(200) });
 const publishInput = z.strictObject({ published: z.boolean() });
-
-/** Reads the raw body, refusing it as soon as it passes the limit (like the folder's upload). */
-async function readBody(req: Request, limit: number): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      // Let the rest drain so the client reads our answer instead of a reset connection.
-      req.resume();
-      throw new ApiError(413, 'tooLarge', TOO_LARGE, { fields: [] });
-    }
-    chunks.push(chunk);
-  }
-  return new Uint8Array(Buffer.concat(chunks, size));
-}
 
 /**
  * A final work of this internship, with its siblings (publishing names the copy after them); another internship's

@@ -1,39 +1,15 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { canOnInternship } from '../../domain/access';
 import { isDocumentKey } from '../../domain/documents';
-import { LOCALES, type LocalizedText } from '../../domain/i18n';
 import type { StoredDocument } from '../../domain/records';
-import { checkUpload, isConfidentialType, MAX_UPLOAD_BYTES, tooLargeText } from '../../domain/uploads';
+import { checkUpload, isConfidentialType, MAX_UPLOAD_BYTES } from '../../domain/uploads';
 import type { FinalWork } from '../../graph/repositories/final-works';
 import type { ServerDeps } from '../deps';
-import { ApiError, forbidden, invalidInput, notFound } from '../http/api-error';
+import { forbidden, invalidInput, notFound } from '../http/api-error';
 import { ctxOf } from '../http/create-app';
+import { readBody } from '../http/read-body';
 import { presentDocument, presentFolder, documentViewId } from '../presenters/document-presenter';
 import { loadInternship } from './internship-routes';
-
-const TOO_LARGE: LocalizedText = Object.fromEntries(
-  LOCALES.map((l) => [l, tooLargeText(l)]),
-) as unknown as LocalizedText;
-const tooLarge = () => new ApiError(413, 'tooLarge', TOO_LARGE, { fields: [] });
-
-/**
- * Reads a raw request body into memory, refusing it as soon as it passes the limit. The Graph upload needs the
- * whole content (it slices it into upload-session chunks), and 50 MB per request is bounded.
- */
-async function readBody(req: Request, limit: number): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      // Let the rest drain in the background so the client reads our answer instead of a reset connection.
-      req.resume();
-      throw tooLarge();
-    }
-    chunks.push(chunk);
-  }
-  return new Uint8Array(Buffer.concat(chunks, size));
-}
 
 /** A handed-in final work as the folder shows its documents. */
 function finalWorkDocument(w: FinalWork): StoredDocument {

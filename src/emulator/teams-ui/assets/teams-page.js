@@ -1,49 +1,17 @@
-/* global AdaptiveCards */
+/* global AdaptiveCards, StagemapTeams */
 // The local Teams page's script: renders the user's chat with the bot (cards through the official Adaptive Cards
-// renderer), sends card actions and messages through the emulator's admin API, and drives the clock. Every text
-// from data goes through textContent or the card renderer, never through innerHTML.
+// renderer), sends card actions and messages through the emulator's admin API, and drives the clock. What it
+// shares with the channel page is in teams-common.js.
 (() => {
   'use strict';
-  const boot = JSON.parse(document.getElementById('boot').textContent);
+  const { boot, el, say, fail, api, time, renderMessage, showActivities, refreshClock, run } = StagemapTeams;
   const user = boot.user;
-  const el = (id) => document.getElementById(id);
   const chat = el('chat');
-  const status = el('status');
-  const alertBox = el('alert');
-  const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
   /** activity id → { stamp, li } of what is on screen, so polling replaces only what changed. */
   const rendered = new Map();
   /** Cards already refreshed automatically on this page load (Teams refreshes once when a card is shown). */
   const refreshed = new Set();
   const userPath = `/_emulator/teams/users/${encodeURIComponent(user.id)}`;
-
-  const say = (text) => {
-    alertBox.textContent = '';
-    status.textContent = text;
-  };
-  const fail = (text) => {
-    status.textContent = '';
-    alertBox.textContent = text;
-  };
-
-  async function api(method, path, body) {
-    const res = await fetch(path, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    const json = text ? JSON.parse(text) : undefined;
-    if (!res.ok) throw new Error((json && json.error && json.error.message) || `HTTP ${res.status}`);
-    return json;
-  }
-
-  const time = (iso) =>
-    new Date(iso).toLocaleString('en-GB', {
-      timeZone: 'Europe/Brussels',
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    });
 
   /** Teams refreshes a card automatically for the users listed in refresh.userIds (Universal Actions). */
   function isRefreshTarget(card) {
@@ -52,31 +20,16 @@
   }
 
   function renderCard(content, activity) {
-    const holder = document.createElement('div');
-    holder.className = 'card';
-    holder.tabIndex = -1;
-    holder.setAttribute('role', 'group');
-    holder.setAttribute('aria-label', 'Card');
-    const card = new AdaptiveCards.AdaptiveCard();
-    card.hostConfig = new AdaptiveCards.HostConfig(boot.hostConfig);
-    card.onExecuteAction = (action) => {
-      if (action instanceof AdaptiveCards.OpenUrlAction) {
-        window.open(action.url, '_blank', 'noopener,noreferrer');
-      } else if (action instanceof AdaptiveCards.ExecuteAction) {
-        void invoke(activity.id, action.verb || '', action.data, 'manual', action.id);
-      } else {
-        say('This action type is not sent to the bot by the local Teams page.');
-      }
-    };
-    try {
-      card.parse(content);
-      const out = card.render();
-      if (out) holder.appendChild(out);
-    } catch (e) {
-      const p = document.createElement('p');
-      p.textContent = `This card could not be rendered: ${e.message}`;
-      holder.appendChild(p);
-    }
+    const holder = StagemapTeams.renderCard(content, {
+      focusable: true,
+      onAction: (action) => {
+        if (action instanceof AdaptiveCards.ExecuteAction) {
+          void invoke(activity.id, action.verb || '', action.data, 'manual', action.id);
+        } else {
+          say('This action type is not sent to the bot by the local Teams page.');
+        }
+      },
+    });
     const refresh = content && content.refresh && content.refresh.action;
     if (refresh && isRefreshTarget(content) && !refreshed.has(activity.id)) {
       refreshed.add(activity.id);
@@ -88,31 +41,13 @@
   }
 
   function renderActivity(a) {
-    const li = document.createElement('li');
     const fromBot = a.from && a.from.id && a.from.id.startsWith('28:');
-    li.className = fromBot ? 'msg bot' : 'msg me';
-    li.dataset.activityId = a.id;
-    const meta = document.createElement('p');
-    meta.className = 'meta';
     const edited = a.lastModifiedDateTime ? ' · updated' : '';
-    meta.textContent = `${fromBot ? a.from.name || 'Bot' : 'You'} · ${time(a.timestamp)}${edited}`;
-    li.appendChild(meta);
-    if (a.text) {
-      const p = document.createElement('p');
-      p.className = 'text';
-      p.textContent = a.text;
-      li.appendChild(p);
-    }
-    for (const att of a.attachments || []) {
-      if (att.contentType === ADAPTIVE_CARD) li.appendChild(renderCard(att.content, a));
-      else {
-        const p = document.createElement('p');
-        p.className = 'subtle';
-        p.textContent = `(attachment ${att.contentType || 'unknown'})`;
-        li.appendChild(p);
-      }
-    }
-    return li;
+    return renderMessage(a, {
+      className: fromBot ? 'msg bot' : 'msg me',
+      meta: `${fromBot ? a.from.name || 'Bot' : 'You'} · ${time(a.timestamp)}${edited}`,
+      cardOf: (content) => renderCard(content, a),
+    });
   }
 
   async function refreshChat(focusId) {
@@ -122,15 +57,7 @@
       conv.installation === 'installed' ? '' : `The Stagemap app is ${conv.installation} for this user.`;
     el('install-state').value = conv.installation;
     el('chat-empty').hidden = conv.activities.length > 0;
-    for (const a of conv.activities) {
-      const stamp = a.lastModifiedDateTime || a.timestamp;
-      const seen = rendered.get(a.id);
-      if (seen && seen.stamp === stamp) continue;
-      const li = renderActivity(a);
-      if (seen) seen.li.replaceWith(li);
-      else chat.appendChild(li);
-      rendered.set(a.id, { stamp, li });
-    }
+    showActivities(chat, rendered, conv.activities, renderActivity);
     if (focusId) {
       const target = rendered.get(focusId);
       const card = target && target.li.querySelector('.card');
@@ -181,20 +108,6 @@
     }
   }
 
-  async function refreshClock() {
-    const c = await api('GET', '/_emulator/clock');
-    el('clock-now').textContent = `${time(c.now)} (Brussels)`;
-  }
-
-  async function run(action, done) {
-    try {
-      await action();
-      if (done) say(done);
-    } catch (e) {
-      fail(e.message);
-    }
-  }
-
   const refreshAll = () => Promise.all([refreshChat(), refreshMail(), refreshClock()]);
 
   el('composer').addEventListener('submit', (ev) => {
@@ -209,20 +122,7 @@
     }, 'Message sent.');
   });
 
-  for (const b of document.querySelectorAll('[data-advance]')) {
-    b.addEventListener('click', () =>
-      run(async () => {
-        await api('PUT', '/_emulator/clock', { advanceMs: Number(b.dataset.advance) });
-        await refreshClock();
-      }, `Clock moved ${b.textContent}.`),
-    );
-  }
-  el('clock-reset').addEventListener('click', () =>
-    run(async () => {
-      await api('DELETE', '/_emulator/clock');
-      await refreshClock();
-    }, 'Clock back to real time.'),
-  );
+  StagemapTeams.wireClock();
   el('clock-set').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const value = el('clock-date').value;
@@ -248,7 +148,6 @@
       }),
     );
 
-  void run(refreshAll);
   // New proactive messages and mail appear without reloading; unchanged cards (and what is typed in them) stay.
-  setInterval(() => void refreshAll().catch(() => undefined), 3000);
+  StagemapTeams.poll(refreshAll);
 })();
