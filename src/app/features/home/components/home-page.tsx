@@ -77,7 +77,8 @@ function RoleHome({ me }: { me: MeView }) {
   const styles = useStyles();
   const guides = me.mentorOf + me.backupOf > 0;
   const wantsAttention = me.isCoordinator || guides;
-  const attention = useAttention(wantsAttention);
+  // Asked once the list is there: both read every internship under way on the server, and the list comes first.
+  const attention = useAttention(wantsAttention && internships.isSuccess);
   useEffect(() => {
     if (wantsAttention) void loadPanels();
   }, [wantsAttention]);
