@@ -14,6 +14,7 @@
  * found → only the result is written; not found → posted now with the same marker. A lease keeps two instances
  * from running it at once. A week with nothing to announce posts nothing.
  */
+import { markersInChannel } from '../graph/chat-messages';
 import { randomUUID } from 'node:crypto';
 import { localDateOf, localTimeOf } from '../domain/brussels-time';
 import type { Clock } from '../domain/clock';
@@ -28,7 +29,7 @@ import type { ProactiveConnector } from '../bot/runtime/bot';
 import type { BotLogger } from '../bot/runtime/ports';
 import { silentBotLogger } from '../bot/runtime/ports';
 import type { Graph } from '../graph/client';
-import { buildQuery, and, ge, le, segment } from '../graph/odata';
+import { and, ge, le } from '../graph/odata';
 import type { TeamChannelRef, TeamChannelsRepository } from '../graph/repositories/conversations';
 import { dateLiteral } from '../graph/repositories/fields';
 import type { Stored } from '../graph/repositories/list-repository';
@@ -81,17 +82,8 @@ export interface ChannelProbe {
  */
 export function graphChannelProbe(graph: Graph): ChannelProbe {
   return {
-    async find(team, markers) {
-      const out = new Map<string, string>();
-      if (markers.length === 0 || !team.aadGroupId) return out;
-      const page = await graph.get<{ value?: { id: string; attachments?: { content?: string | null }[] }[] }>(
-        `/teams/${segment(team.aadGroupId)}/channels/${segment(team.channelId)}/messages${buildQuery({ top: 50 })}`,
-      );
-      for (const msg of page.value ?? [])
-        for (const att of msg.attachments ?? [])
-          for (const m of markers) if (att.content?.includes(JSON.stringify(m))) out.set(m, msg.id);
-      return out;
-    },
+    find: async (team, markers) =>
+      team.aadGroupId ? markersInChannel(graph, team.aadGroupId, team.channelId, markers) : new Map(),
   };
 }
 

@@ -8,8 +8,8 @@
  * - locally: the emulator's admin history of the chat (the emulator does not serve chat messages through Graph).
  * docs/scheduler.md discusses why this, and not a connector-side idempotency key, gives exactly-once.
  */
+import { markersInChat } from '../graph/chat-messages';
 import type { Graph } from '../graph/client';
-import { buildQuery, segment } from '../graph/odata';
 import { MARKER_PROPERTY } from '../bot/runtime/bot';
 
 export interface DeliveryProbe {
@@ -50,17 +50,6 @@ export function emulatorProbe(emulatorUrl: string): DeliveryProbe {
  */
 export function graphChatProbe(graph: Graph, botAppId: string): DeliveryProbe {
   return {
-    async find(userOid, markers) {
-      const out = new Map<string, string>();
-      if (markers.length === 0) return out;
-      const chatId = `19:${userOid}_${botAppId}@unq.gbl.spaces`;
-      const page = await graph.get<{ value?: { id: string; attachments?: { content?: string }[] }[] }>(
-        `/chats/${segment(chatId)}/messages${buildQuery({ top: 50 })}`,
-      );
-      for (const msg of page.value ?? [])
-        for (const att of msg.attachments ?? [])
-          for (const m of markers) if (att.content?.includes(JSON.stringify(m))) out.set(m, msg.id);
-      return out;
-    },
+    find: (userOid, markers) => markersInChat(graph, `19:${userOid}_${botAppId}@unq.gbl.spaces`, markers),
   };
 }
